@@ -1,0 +1,3 @@
+import { nodeJestConfig } from '../tools/jest/node-preset.mjs';
+
+export default nodeJestConfig({ displayName: 'backend' });
