@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { type StackOptions, stackSeed, stackServiceSpecs } from './stack.js';
+
+function options(overrides: Partial<StackOptions> = {}): StackOptions {
+  return {
+    rootDir: '/repo',
+    dataDir: mkdtempSync(join(tmpdir(), 'gatehouse-stack-')),
+    host: '127.0.0.1',
+    ports: { emulator: 4100, backend: 3001, bff: 3000 },
+    identityProvider: { kind: 'emulator' },
+    cookiePassword: 'c'.repeat(40),
+    log: () => undefined,
+    ...overrides,
+  };
+}
+
+describe('stackSeed', () => {
+  it('registers the public URL as redirect and logout return URI of every client', () => {
+    const seed = stackSeed('http://localhost:45678');
+    for (const client of seed.clients) {
+      expect(client.redirectUris).toContain('http://localhost:45678/auth/callback');
+      expect(client.logoutReturnUris).toContain('http://localhost:45678/signed-out');
+    }
+  });
+});
+
+describe('stackServiceSpecs', () => {
+  it('gives the backend and the BFF the same WORKOS_CLIENT_ID and base URL as the emulator seed', () => {
+    const opts = options();
+    const { specs, client } = stackServiceSpecs(opts);
+    const [emulator, backend, bff] = specs;
+
+    expect(specs.map((spec) => spec.name)).toEqual(['emulator', 'backend', 'bff']);
+    const seed = JSON.parse(readFileSync(join(opts.dataDir, 'emulator', 'seed.json'), 'utf8'));
+    expect(client.clientId).toBe(seed.clients[0].id);
+    expect(backend?.env.WORKOS_CLIENT_ID).toBe(client.clientId);
+    expect(bff?.env.WORKOS_CLIENT_ID).toBe(client.clientId);
+    expect(bff?.env.WORKOS_API_KEY).toBe(seed.clients[0].apiKey);
+    expect(backend?.env.WORKOS_API_BASE_URL).toBe('http://127.0.0.1:4100');
+    expect(bff?.env.WORKOS_API_BASE_URL).toBe('http://127.0.0.1:4100');
+    expect(bff?.env.BACKEND_URL).toBe('http://127.0.0.1:3001');
+    expect(bff?.env.PUBLIC_URL).toBe('http://localhost:3000');
+    expect(emulator?.args).toEqual(
+      expect.arrayContaining(['--port', '4100', '--host', '127.0.0.1']),
+    );
+  });
+
+  it('passes test options to the emulator only when asked', () => {
+    const withControls = stackServiceSpecs(
+      options({ emulatorTestControls: true, accessTokenTtlSeconds: 20 }),
+    );
+    const plain = stackServiceSpecs(options());
+
+    expect(withControls.specs[0]?.args).toEqual(
+      expect.arrayContaining(['--enable-test-controls', '--access-token-ttl', '20']),
+    );
+    expect(plain.specs[0]?.args).not.toContain('--enable-test-controls');
+  });
+
+  it('starts no emulator with real WorkOS and passes its credentials to both apps', () => {
+    const { specs, emulatorUrl } = stackServiceSpecs(
+      options({
+        identityProvider: {
+          kind: 'workos',
+          clientId: 'client_live',
+          apiKey: 'sk_live',
+          apiBaseUrl: 'https://api.workos.com',
+        },
+      }),
+    );
+
+    expect(emulatorUrl).toBeUndefined();
+    expect(specs.map((spec) => spec.name)).toEqual(['backend', 'bff']);
+    expect(specs[0]?.env.WORKOS_CLIENT_ID).toBe('client_live');
+    expect(specs[0]?.env.WORKOS_API_KEY).toBeUndefined();
+    expect(specs[1]?.env).toMatchObject({
+      WORKOS_CLIENT_ID: 'client_live',
+      WORKOS_API_KEY: 'sk_live',
+    });
+  });
+});

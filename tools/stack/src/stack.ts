@@ -1,0 +1,215 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { defaultSeed, type Seed } from '@gatehouse/workos-emulator';
+
+import { type IdentityProvider } from './identity-provider.js';
+import { assertPortFree } from './ports.js';
+import { type LogSink, ServiceProcess, type ServiceSpec } from './service-process.js';
+
+/** Everything needed to start the stack; {@link devStackOptions} builds the `npm start` defaults. */
+export interface StackOptions {
+  /** The repository root (the folder with `backend/`, `bff/`, …). */
+  rootDir: string;
+  /** Where development state lives: emulator keys and sessions, the BFF's SQLite sessions, secrets. */
+  dataDir: string;
+  /** Interface every service binds; the stack is for this machine only. */
+  host: string;
+  ports: { emulator: number; backend: number; bff: number };
+  identityProvider: IdentityProvider;
+  /** Seals tokens at rest in the BFF (>= 32 characters). */
+  cookiePassword: string;
+  /** Access-token lifetime the emulator mints (seconds); browser tests use a short one. */
+  accessTokenTtlSeconds?: number;
+  /** Serve the emulator's `/__emulator/*` controls (browser tests, `npm start`). */
+  emulatorTestControls?: boolean;
+  sessionStore?: 'sqlite' | 'memory';
+  /** Folder of the built admin SPA that the BFF serves. */
+  spaDistDir?: string;
+  /** Log level passed to the Node services. */
+  logLevel?: string;
+  log: LogSink;
+}
+
+/** The emulator's client as the stack configured it. */
+export interface StackClient {
+  clientId: string;
+  apiKey: string;
+  apiBaseUrl: string;
+}
+
+/** A running stack. */
+export interface RunningStack {
+  /** The URL to open: the BFF serving the SPA. */
+  publicUrl: string;
+  backendUrl: string;
+  /** Set when the embedded emulator runs. */
+  emulatorUrl?: string;
+  client: StackClient;
+  services: Map<ServiceName, ServiceProcess>;
+  /** Starts a stopped service again with the same configuration (tests stop the backend). */
+  restart(name: ServiceName): Promise<ServiceProcess>;
+  /** Stops every service, the BFF first. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export type ServiceName = 'emulator' | 'backend' | 'bff';
+
+/**
+ * The emulator's default seed with the stack's public URL registered as a redirect and logout
+ * return URI, so the BFF can run on any port.
+ */
+export function stackSeed(publicUrl: string): Seed {
+  const seed = defaultSeed();
+  for (const client of seed.clients) {
+    const callback = `${publicUrl}/auth/callback`;
+    const signedOut = `${publicUrl}/signed-out`;
+    if (!client.redirectUris.includes(callback)) client.redirectUris.push(callback);
+    if (!client.logoutReturnUris.includes(signedOut)) client.logoutReturnUris.push(signedOut);
+  }
+  return seed;
+}
+
+function firstClient(seed: Seed): { id: string; apiKey: string } {
+  const client = seed.clients[0];
+  if (!client) throw new Error('the emulator seed has no client');
+  return client;
+}
+
+/** Builds the three service specs for the options (the emulator only when it is the identity provider). */
+export function stackServiceSpecs(options: StackOptions): {
+  specs: ServiceSpec[];
+  publicUrl: string;
+  backendUrl: string;
+  emulatorUrl?: string;
+  client: StackClient;
+} {
+  const { rootDir, dataDir, host, ports, identityProvider } = options;
+  const publicUrl = `http://localhost:${ports.bff}`;
+  const backendUrl = `http://${host}:${ports.backend}`;
+  const nodeEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development' };
+  const logLevel = options.logLevel ?? 'info';
+  const specs: ServiceSpec[] = [];
+
+  let client: StackClient;
+  let emulatorUrl: string | undefined;
+  if (identityProvider.kind === 'emulator') {
+    emulatorUrl = `http://${host}:${ports.emulator}`;
+    const seed = stackSeed(publicUrl);
+    const seedFile = join(dataDir, 'emulator', 'seed.json');
+    mkdirSync(join(dataDir, 'emulator'), { recursive: true });
+    writeFileSync(seedFile, `${JSON.stringify(seed, null, 2)}\n`);
+    const { id, apiKey } = firstClient(seed);
+    client = { clientId: id, apiKey, apiBaseUrl: emulatorUrl };
+    specs.push({
+      name: 'emulator',
+      script: join(rootDir, 'workos-emulator', 'dist', 'main.js'),
+      args: [
+        '--host',
+        host,
+        '--port',
+        String(ports.emulator),
+        '--seed',
+        seedFile,
+        '--data-dir',
+        join(dataDir, 'emulator'),
+        ...(options.accessTokenTtlSeconds
+          ? ['--access-token-ttl', String(options.accessTokenTtlSeconds)]
+          : []),
+        ...(options.emulatorTestControls ? ['--enable-test-controls'] : []),
+      ],
+      env: nodeEnv,
+      cwd: rootDir,
+      readyUrl: `${emulatorUrl}/health`,
+    });
+  } else {
+    client = {
+      clientId: identityProvider.clientId,
+      apiKey: identityProvider.apiKey,
+      apiBaseUrl: identityProvider.apiBaseUrl,
+    };
+  }
+
+  specs.push({
+    name: 'backend',
+    script: join(rootDir, 'backend', 'dist', 'main.js'),
+    env: {
+      ...nodeEnv,
+      HOST: host,
+      PORT: String(ports.backend),
+      WORKOS_CLIENT_ID: client.clientId,
+      WORKOS_API_BASE_URL: client.apiBaseUrl,
+      LOG_LEVEL: logLevel,
+    },
+    cwd: join(rootDir, 'backend'),
+    readyUrl: `${backendUrl}/health`,
+  });
+
+  specs.push({
+    name: 'bff',
+    script: join(rootDir, 'bff', 'dist', 'main.js'),
+    env: {
+      ...nodeEnv,
+      HOST: host,
+      PORT: String(ports.bff),
+      PUBLIC_URL: publicUrl,
+      BACKEND_URL: backendUrl,
+      WORKOS_CLIENT_ID: client.clientId,
+      WORKOS_API_KEY: client.apiKey,
+      WORKOS_API_BASE_URL: client.apiBaseUrl,
+      WORKOS_COOKIE_PASSWORD: options.cookiePassword,
+      SESSION_STORE: options.sessionStore ?? 'sqlite',
+      SESSION_SQLITE_PATH: join(dataDir, 'bff', 'sessions.sqlite'),
+      SPA_DIST_DIR: options.spaDistDir ?? join(rootDir, 'admin-spa', 'dist', 'browser'),
+      LOG_LEVEL: logLevel,
+    },
+    cwd: join(rootDir, 'bff'),
+    readyUrl: `http://${host}:${ports.bff}/healthz`,
+  });
+
+  return { specs, publicUrl, backendUrl, client, ...(emulatorUrl ? { emulatorUrl } : {}) };
+}
+
+/**
+ * Starts the emulator (when it is the identity provider), the backend and the BFF, in that order,
+ * each only after the previous one is ready. Fails fast with a clear error when a port is taken or
+ * a service does not come up, and then stops whatever it had started.
+ */
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const { specs, publicUrl, backendUrl, emulatorUrl, client } = stackServiceSpecs(options);
+  for (const spec of specs) {
+    const port = options.ports[spec.name as ServiceName];
+    await assertPortFree(port, spec.name, options.host);
+  }
+
+  const services = new Map<ServiceName, ServiceProcess>();
+  const specByName = new Map(specs.map((spec) => [spec.name as ServiceName, spec]));
+  const stop = async (): Promise<void> => {
+    for (const name of ['bff', 'backend', 'emulator'] as const) await services.get(name)?.stop();
+  };
+
+  try {
+    for (const spec of specs)
+      services.set(spec.name as ServiceName, await ServiceProcess.start(spec, options.log));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+
+  return {
+    publicUrl,
+    backendUrl,
+    client,
+    services,
+    stop,
+    async restart(name) {
+      const spec = specByName.get(name);
+      if (!spec) throw new Error(`no ${name} in this stack`);
+      await services.get(name)?.stop();
+      const service = await ServiceProcess.start(spec, options.log);
+      services.set(name, service);
+      return service;
+    },
+    ...(emulatorUrl ? { emulatorUrl } : {}),
+  };
+}
