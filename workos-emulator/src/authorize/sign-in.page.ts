@@ -1,0 +1,117 @@
+import type { Directory } from '../seed/directory.js';
+import type { SeedUser } from '../seed/seed.types.js';
+import type { AuthorizeRequest } from './authorize-request.store.js';
+import { escapeHtml } from './html-escape.js';
+import { layout } from './page.layout.js';
+
+/** Path the sign-in forms post to. */
+export const SIGN_IN_PATH = '/user_management/authorize/sign-in';
+
+function hiddenFields(request: AuthorizeRequest, intent: string): string {
+  return [
+    `<input type="hidden" name="request_id" value="${escapeHtml(request.id)}">`,
+    `<input type="hidden" name="csrf_token" value="${escapeHtml(request.csrfToken)}">`,
+    `<input type="hidden" name="intent" value="${escapeHtml(intent)}">`,
+  ].join('');
+}
+
+function displayName(user: SeedUser): string {
+  const name = [user.firstName, user.lastName].filter((p) => p !== null && p !== '').join(' ');
+  return name === '' ? user.email : name;
+}
+
+/** "admin at Example Corp, member at Globex". */
+function rolesText(directory: Directory, user: SeedUser): string {
+  if (user.memberships.length === 0) return 'no organization';
+  return user.memberships
+    .map(
+      (m) => `${m.role} at ${directory.organization(m.organizationId)?.name ?? m.organizationId}`,
+    )
+    .join(', ');
+}
+
+function banner(kind: 'error' | 'note', text: string | undefined): string {
+  return text === undefined
+    ? ''
+    : `<p class="banner ${kind}" role="${kind === 'error' ? 'alert' : 'note'}">${escapeHtml(text)}</p>`;
+}
+
+function cancelForm(request: AuthorizeRequest): string {
+  return `<form method="post" action="${SIGN_IN_PATH}">${hiddenFields(request, 'cancel')}
+<button type="submit" class="link">Cancel</button></form>`;
+}
+
+/** Options for the first page. */
+export interface SignInPageOptions {
+  error?: string;
+  email?: string;
+}
+
+/** The sign-in page: seeded users for one-click sign-in, an email + password form, and Cancel. */
+export function renderSignInPage(
+  directory: Directory,
+  request: AuthorizeRequest,
+  options: SignInPageOptions = {},
+): string {
+  const client = directory.client(request.params.clientId);
+  const appName = client?.name ?? request.params.clientId;
+  const signUp = request.params.screenHint === 'sign-up';
+  const hint = request.params.loginHint?.toLowerCase();
+  const requestedOrg =
+    request.params.organizationId === null
+      ? undefined
+      : directory.organization(request.params.organizationId);
+  const email = options.email ?? request.params.loginHint ?? '';
+
+  const users = directory.seed.users
+    .map((user) => {
+      const cls = hint === user.email ? ' class="hint"' : '';
+      const label = `Sign in as ${displayName(user)}, ${rolesText(directory, user)}`;
+      return `<button type="submit" name="sign_in_as" value="${escapeHtml(user.email)}"${cls}>${escapeHtml(label)}</button>`;
+    })
+    .join('\n');
+
+  const body = `
+<h1>${signUp ? 'Create an account' : 'Sign in'}</h1>
+<p class="sub">to continue to ${escapeHtml(appName)}${requestedOrg === undefined ? '' : ` (${escapeHtml(requestedOrg.name)})`}</p>
+${banner('error', options.error)}
+${signUp ? banner('note', 'The emulator cannot create accounts: sign in with one of the seeded users below.') : ''}
+<form method="post" action="${SIGN_IN_PATH}" class="users" aria-label="Seeded users">${hiddenFields(request, 'one_click')}
+${users}
+</form>
+<div class="divider">or use email and password</div>
+<form method="post" action="${SIGN_IN_PATH}" aria-label="Email and password">${hiddenFields(request, 'password')}
+<label for="email">Email</label>
+<input id="email" name="email" type="email" autocomplete="username" required value="${escapeHtml(email)}">
+<label for="password">Password</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<div class="actions"><button type="submit" class="primary">Continue</button></div>
+</form>
+<div class="actions">${cancelForm(request)}</div>`;
+  return layout(signUp ? 'Create an account' : 'Sign in', body);
+}
+
+/** The organization choice, shown when the user belongs to several organizations and none was requested. */
+export function renderOrganizationChoice(
+  directory: Directory,
+  request: AuthorizeRequest,
+  user: SeedUser,
+  error?: string,
+): string {
+  const buttons = user.memberships
+    .map((m) => {
+      const org = directory.organization(m.organizationId);
+      const label = `${org?.name ?? m.organizationId} (${m.role})`;
+      return `<button type="submit" name="organization_id" value="${escapeHtml(m.organizationId)}">${escapeHtml(label)}</button>`;
+    })
+    .join('\n');
+  const body = `
+<h1>Choose an organization</h1>
+<p class="sub">${escapeHtml(displayName(user))} (${escapeHtml(user.email)}) belongs to several organizations.</p>
+${banner('error', error)}
+<form method="post" action="${SIGN_IN_PATH}" class="users" aria-label="Organizations">${hiddenFields(request, 'choose_organization')}
+${buttons}
+</form>
+<div class="actions">${cancelForm(request)}</div>`;
+  return layout('Choose an organization', body);
+}

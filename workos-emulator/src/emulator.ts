@@ -1,0 +1,283 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthorizationCodeStore } from './authorize/authorization-code.store.js';
+import { AuthorizeRequestStore } from './authorize/authorize-request.store.js';
+import { RefreshTokenGrant } from './authenticate/refresh-token.grant.js';
+import type { EmulatorContext } from './emulator.context.js';
+import {
+  EmulatorUsageError,
+  type Emulator,
+  type EmulatorOptions,
+  type IssueSessionInput,
+  type IssuedSession,
+} from './emulator.types.js';
+import { createApp } from './http/app.js';
+import { FaultInjector, type Fault } from './http/faults.js';
+import { IdempotencyCache } from './http/idempotency.js';
+import { StatsRecorder } from './http/stats.js';
+import { KeyStore } from './keys/key.store.js';
+import { defaultSeed } from './seed/default-seed.js';
+import { Directory } from './seed/directory.js';
+import { loadSeedFile } from './seed/seed.loader.js';
+import type { Seed, SeedClient } from './seed/seed.types.js';
+import { validateSeed } from './seed/seed.validate.js';
+import { SessionService } from './sessions/session.service.js';
+import { SessionStore } from './sessions/session.store.js';
+import { openStateDb } from './sessions/state.db.js';
+
+function positiveNumber(
+  name: string,
+  value: number | undefined,
+  fallback: number,
+  allowZero = false,
+): number {
+  if (value === undefined) return fallback;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (!allowZero && value === 0)
+  ) {
+    throw new EmulatorUsageError(
+      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number`,
+    );
+  }
+  return value;
+}
+
+function resolveSeed(options: EmulatorOptions): Seed {
+  const base =
+    options.seed === undefined
+      ? defaultSeed()
+      : typeof options.seed === 'string'
+        ? loadSeedFile(options.seed)
+        : options.seed;
+  let seed = validateSeed(base);
+  for (const client of seed.clients) {
+    client.redirectUris.push(
+      ...(options.redirectUris ?? []).filter((u) => !client.redirectUris.includes(u)),
+    );
+    client.logoutReturnUris.push(
+      ...(options.logoutReturnUris ?? []).filter((u) => !client.logoutReturnUris.includes(u)),
+    );
+  }
+  if (options.editSeed !== undefined) seed = validateSeed(options.editSeed(seed) ?? seed);
+  return seed;
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * Starts a WorkOS AuthKit emulator. A development and test tool, never for production.
+ *
+ * @example
+ * const emulator = await createEmulator({ port: 0, redirectUris: [`http://127.0.0.1:${bffPort}/auth/callback`] });
+ * const workos = new WorkOS(emulator.apiKey, {
+ *   clientId: emulator.clientId, apiHostname: '127.0.0.1', https: false, port: emulator.port, maxRetries: 0,
+ * });
+ * // … drive the sign-in with completeSignIn(url, { email: ADA.email }) …
+ * await emulator.close();
+ */
+export async function createEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const clock = options.now ?? Date.now;
+  const port = positiveNumber('port', options.port, 0, true);
+  const host = options.host ?? '127.0.0.1';
+  const accessTokenTtlSeconds = positiveNumber(
+    'accessTokenTtlSeconds',
+    options.accessTokenTtlSeconds,
+    300,
+  );
+  const graceSeconds = positiveNumber('refreshGraceSeconds', options.refreshGraceSeconds, 30, true);
+  const keyOverlapSeconds = positiveNumber(
+    'keyOverlapSeconds',
+    options.keyOverlapSeconds,
+    3600,
+    true,
+  );
+  if (options.publicUrl !== undefined && !URL.canParse(options.publicUrl)) {
+    throw new EmulatorUsageError('publicUrl must be an absolute URL');
+  }
+  const seed = resolveSeed(options);
+  const logError =
+    options.logError ?? ((message: string) => console.error(`[workos-emulator] ${message}`));
+
+  const db = openStateDb(options.dataDir);
+  const keys = new KeyStore(db, clock);
+  try {
+    await keys.ensureActiveKey();
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  let baseUrl = '';
+  const directory = new Directory(seed, clock);
+  const store = new SessionStore(db);
+  const sessions = new SessionService(store, directory, keys, clock, {
+    issuerBase: () => baseUrl,
+    accessTokenTtlSeconds,
+  });
+  const closing = new AbortController();
+  const ctx: EmulatorContext = {
+    clock,
+    db,
+    directory,
+    keys,
+    store,
+    sessions,
+    codes: new AuthorizationCodeStore(clock),
+    authorizeRequests: new AuthorizeRequestStore(clock),
+    refreshGrant: new RefreshTokenGrant({ directory, store, sessions, clock, graceSeconds }),
+    idempotency: new IdempotencyCache(clock),
+    stats: new StatsRecorder(),
+    faults: new FaultInjector(),
+    closing: closing.signal,
+    baseUrl: () => baseUrl,
+    enableTestControls: options.enableTestControls === true,
+    keyOverlapSeconds,
+    logError,
+  };
+
+  const firstClient = seed.clients[0] as SeedClient;
+  const clientsFor = (clientId: string | undefined): SeedClient[] => {
+    if (clientId === undefined) return seed.clients;
+    const client = directory.client(clientId);
+    if (client === undefined) throw new EmulatorUsageError(`unknown client ${clientId}`);
+    return [client];
+  };
+  const checkedUri = (uri: string): string => {
+    if (!URL.canParse(uri)) throw new EmulatorUsageError(`"${uri}" is not an absolute URL`);
+    return uri;
+  };
+
+  const server = createServer(createApp(ctx, () => emulator));
+  // Keep-alive sockets from SDK clients must not hold close() open.
+  server.keepAliveTimeout = 1000;
+  let actualPort: number;
+  try {
+    actualPort = await listen(server, port, host);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  baseUrl = (options.publicUrl ?? `http://${urlHost(host)}:${actualPort}`).replace(/\/+$/, '');
+
+  let closed: Promise<void> | undefined;
+  const emulator: Emulator = {
+    url: baseUrl,
+    port: actualPort,
+    clientId: firstClient.id,
+    apiKey: firstClient.apiKey,
+    issuer: `${baseUrl}/user_management/${firstClient.id}`,
+    jwksUrl: `${baseUrl}/sso/jwks/${firstClient.id}`,
+    seed,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        closing.abort();
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return closed;
+    },
+    reset() {
+      store.clear();
+      ctx.codes.clear();
+      ctx.authorizeRequests.clear();
+      ctx.refreshGrant.clear();
+      ctx.idempotency.clear();
+      ctx.faults.clear();
+      ctx.stats.clear();
+      directory.reset();
+    },
+    rotateKeys(rotateOptions = {}) {
+      const overlap = positiveNumber(
+        'overlapSeconds',
+        rotateOptions.overlapSeconds,
+        keyOverlapSeconds,
+        true,
+      );
+      return keys.rotate(overlap);
+    },
+    revokeSession(sessionId: string) {
+      return store.endSession(sessionId, clock());
+    },
+    endSessionsOf(userId: string) {
+      return store.endSessionsOf(userId, clock());
+    },
+    stats() {
+      return ctx.stats.snapshot(store.countLiveSessions());
+    },
+    inject(fault: Fault) {
+      ctx.faults.add(fault);
+    },
+    clearFaults() {
+      ctx.faults.clear();
+    },
+    async issueSession(input: IssueSessionInput): Promise<IssuedSession> {
+      const user = directory.userByEmail(typeof input.email === 'string' ? input.email : '');
+      if (user === undefined)
+        throw new EmulatorUsageError(`no seeded user with email ${String(input.email)}`);
+      const client = clientsFor(input.clientId ?? firstClient.id)[0] as SeedClient;
+      let organizationId: string | null;
+      if (input.organizationId !== undefined && input.organizationId !== null) {
+        if (directory.roleOf(user.id, input.organizationId) === undefined) {
+          throw new EmulatorUsageError(`${user.email} is not a member of ${input.organizationId}`);
+        }
+        organizationId = input.organizationId;
+      } else if (input.organizationId === null || user.memberships.length === 0) {
+        organizationId = null;
+      } else if (user.memberships.length === 1) {
+        organizationId = user.memberships[0]?.organizationId ?? null;
+      } else {
+        throw new EmulatorUsageError(
+          `${user.email} belongs to several organizations: pass organizationId`,
+        );
+      }
+      const impersonator =
+        input.impersonator === undefined
+          ? undefined
+          : { email: input.impersonator.email, reason: input.impersonator.reason ?? null };
+      const { body, session } = await sessions.startSession({
+        user,
+        clientId: client.id,
+        organizationId,
+        authenticationMethod: impersonator === undefined ? 'Password' : 'Impersonation',
+        impersonator,
+      });
+      return {
+        accessToken: body.access_token,
+        refreshToken: body.refresh_token,
+        sessionId: session.id,
+        organizationId,
+        user: body.user,
+        response: body,
+      };
+    },
+    allowRedirectUri(uri: string, clientId?: string) {
+      checkedUri(uri);
+      for (const c of clientsFor(clientId))
+        if (!c.redirectUris.includes(uri)) c.redirectUris.push(uri);
+    },
+    allowLogoutReturnUri(uri: string, clientId?: string) {
+      checkedUri(uri);
+      for (const c of clientsFor(clientId))
+        if (!c.logoutReturnUris.includes(uri)) c.logoutReturnUris.push(uri);
+    },
+  };
+  return emulator;
+}

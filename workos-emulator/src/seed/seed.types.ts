@@ -1,0 +1,60 @@
+/** An OAuth client (a WorkOS environment's application): its id, API key and allow-lists. */
+export interface SeedClient {
+  /** Client id, e.g. `client_gatehouse_dev`. */
+  id: string;
+  /** Secret API key (`sk_test_…`), accepted as `client_secret` and as `Authorization: Bearer`. */
+  apiKey: string;
+  /** Display name shown on the sign-in page. */
+  name?: string;
+  /** Redirect URIs accepted by `/user_management/authorize` (exact match). */
+  redirectUris: string[];
+  /** `return_to` values accepted by `/user_management/sessions/logout` (exact match); the first is the default. */
+  logoutReturnUris: string[];
+}
+
+/** A role and the permissions it grants (put into the `permissions` claim). */
+export interface SeedRole {
+  slug: string;
+  name?: string;
+  permissions: string[];
+}
+
+/** An organization; `entitlements` and `featureFlags` go into the access token of its sessions. */
+export interface SeedOrganization {
+  id: string;
+  name: string;
+  entitlements?: string[];
+  featureFlags?: string[];
+}
+
+/** A user's membership of an organization, with a role slug. */
+export interface SeedMembership {
+  organizationId: string;
+  role: string;
+}
+
+/** A user who can sign in on the emulator's page. */
+export interface SeedUser {
+  id: string;
+  email: string;
+  /** Plain-text password (this is a test fixture, never a real credential). */
+  password: string;
+  firstName: string | null;
+  lastName: string | null;
+  emailVerified?: boolean;
+  profilePictureUrl?: string | null;
+  externalId?: string | null;
+  locale?: string | null;
+  metadata?: Record<string, string>;
+  /** ISO 8601; defaults to 2025-01-01T00:00:00.000Z so responses are stable. */
+  createdAt?: string;
+  memberships: SeedMembership[];
+}
+
+/** The whole seed file (JSON). See README.md § Seed format. */
+export interface Seed {
+  clients: SeedClient[];
+  roles: SeedRole[];
+  organizations: SeedOrganization[];
+  users: SeedUser[];
+}
