@@ -1,0 +1,97 @@
+import type { WorkOS } from '@workos-inc/node';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+
+import { createAuthRouter } from './auth/auth.router.js';
+import { LoginTransactions } from './auth/login-transaction.js';
+import { TokenRefresher } from './auth/token-refresher.js';
+import { createWorkOS } from './auth/workos.client.js';
+import { type Clock, systemClock } from './clock.js';
+import type { BffConfig } from './config/config.schema.js';
+import { Sealer } from './crypto/seal.js';
+import { sendError } from './http/errors.js';
+import { createHttpLogger, createLogger } from './http/logger.js';
+import { securityHeaders } from './http/security-headers.js';
+import { createApiRouter } from './proxy/api-proxy.js';
+import { checkRequestTarget } from './proxy/path-guard.js';
+import type { GatehouseStore } from './session/gatehouse.store.js';
+import { createSessionMiddleware, enforceSessionTimeouts } from './session/session.middleware.js';
+import { createSessionStore } from './session/store.factory.js';
+import { createSpaRouter } from './spa/spa.static.js';
+
+/** Optional collaborators of {@link createBff}; every one has a production default. */
+export interface BffDeps {
+  /** Clock for session timeouts and token expiry (tests move it). */
+  readonly now?: Clock;
+  /** Session store (default: built from `SESSION_STORE`). Closed by `close()` only if the BFF built it. */
+  readonly store?: GatehouseStore;
+  /** Base logger (default: pino JSON on stdout at `LOG_LEVEL`). */
+  readonly logger?: Logger;
+  /** WorkOS SDK instance (default: one built from the config). */
+  readonly workos?: WorkOS;
+}
+
+/** The Express app plus what owns resources. */
+export type BffApp = Express & {
+  /** The session store in use. */
+  readonly sessionStore: GatehouseStore;
+  /** The base logger. */
+  readonly logger: Logger;
+  /** Releases the store (if the BFF created it). */
+  close(): Promise<void>;
+};
+
+/** Builds the BFF as an Express 5 app. */
+export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
+  const clock = deps.now ?? systemClock;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const ownsStore = deps.store === undefined;
+  const store = deps.store ?? createSessionStore(config, clock);
+  const workos = deps.workos ?? createWorkOS(config);
+  const sealer = new Sealer(config.workos.cookiePassword, clock);
+  const refresher = new TokenRefresher(workos, sealer, clock);
+  const transactions = new LoginTransactions(config, sealer, clock);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
+  app.set('query parser', 'simple');
+
+  app.use(createHttpLogger(logger));
+  // Absolute-form targets (`GET http://evil/…`) never reach routing.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (checkRequestTarget(req.url) === 'absolute_form') return sendError(res, 400, 'bad_path');
+    next();
+  });
+  app.use(securityHeaders(config.session.secureCookies));
+
+  const sessions = createSessionMiddleware(config, store);
+  const timeouts = enforceSessionTimeouts(config, clock);
+  app.use(
+    '/auth',
+    sessions,
+    timeouts,
+    createAuthRouter({ config, workos, sealer, clock, transactions, refresher }),
+  );
+  app.use('/api', sessions, timeouts, createApiRouter({ config, refresher }));
+  app.use(createSpaRouter(config.spaDistDir));
+  app.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
+
+  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return sendError(res, status, status === 413 ? 'payload_too_large' : 'bad_request');
+    }
+    req.log.error({ event: 'request.failed', err }, 'unhandled error');
+    sendError(res, 500, 'internal');
+  });
+
+  return Object.assign(app, {
+    sessionStore: store,
+    logger,
+    close: () => {
+      if (ownsStore) store.close();
+      return Promise.resolve();
+    },
+  });
+}

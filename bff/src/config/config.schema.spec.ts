@@ -1,0 +1,110 @@
+import { ConfigError, loadConfig } from './config.schema.js';
+
+const base = {
+  WORKOS_CLIENT_ID: 'client_123',
+  WORKOS_API_KEY: 'sk_test_123',
+  WORKOS_COOKIE_PASSWORD: 'x'.repeat(32),
+  PUBLIC_URL: 'http://localhost:4200',
+  BACKEND_URL: 'http://127.0.0.1:3001',
+};
+
+function problems(env: Record<string, string | undefined>): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return [...err.problems];
+    throw err;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(base);
+    expect(config.workos.apiBaseUrl).toBe('https://api.workos.com');
+    expect(config.session.store).toBe('sqlite');
+    expect(config.session.idleMs).toBe(30 * 60_000);
+    expect(config.session.absoluteMs).toBe(12 * 3_600_000);
+    expect(config.port).toBe(3000);
+    expect(config.redirectUri).toBe('http://localhost:4200/auth/callback');
+    expect(config.session.cookieName).toBe('gatehouse');
+    expect(config.session.secureCookies).toBe(false);
+    expect(config.spaDistDir).toMatch(/admin-spa\/dist\/browser$/);
+    expect(config.session.sqlitePath).toMatch(/bff\/\.data\/sessions\.sqlite$/);
+  });
+
+  it('uses the __Host- cookie and Secure on https', () => {
+    const config = loadConfig({ ...base, PUBLIC_URL: 'https://admin.example.com' });
+    expect(config.session.cookieName).toBe('__Host-gatehouse');
+    expect(config.session.loginCookieName).toBe('__Host-gatehouse-login');
+    expect(config.session.secureCookies).toBe(true);
+  });
+
+  it('reports one line per bad value, naming the variable and never echoing a secret', () => {
+    const lines = problems({
+      WORKOS_COOKIE_PASSWORD: 'short-secret-value',
+      PUBLIC_URL: 'not a url',
+      BACKEND_URL: 'ftp://x',
+      SESSION_STORE: 'redis',
+      SESSION_IDLE_MINUTES: 'ten',
+      PORT: '70000',
+    });
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'WORKOS_CLIENT_ID is required',
+        'WORKOS_API_KEY is required',
+        'WORKOS_COOKIE_PASSWORD must be at least 32 characters',
+      ]),
+    );
+    for (const name of [
+      'PUBLIC_URL',
+      'BACKEND_URL',
+      'SESSION_STORE',
+      'SESSION_IDLE_MINUTES',
+      'PORT',
+    ]) {
+      expect(lines.filter((line) => line.startsWith(`${name} `))).toHaveLength(1);
+    }
+    expect(lines.join('\n')).not.toContain('short-secret-value');
+  });
+
+  it('refuses a PUBLIC_URL with a path and a plain-http non-local PUBLIC_URL', () => {
+    expect(problems({ ...base, PUBLIC_URL: 'http://localhost:4200/app' })[0]).toMatch(
+      /^PUBLIC_URL must be an origin/,
+    );
+    expect(problems({ ...base, PUBLIC_URL: 'http://admin.example.com' })).toEqual([
+      'PUBLIC_URL must use https unless the host is localhost/127.0.0.1/[::1]',
+    ]);
+  });
+
+  describe('NODE_ENV=production', () => {
+    const prod = { ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://admin.example.com' };
+
+    it('starts with https, sqlite and api.workos.com', () => {
+      expect(loadConfig(prod).nodeEnv).toBe('production');
+    });
+
+    it('refuses http PUBLIC_URL, even on localhost', () => {
+      expect(problems({ ...prod, PUBLIC_URL: 'http://localhost:3000' })).toEqual([
+        'PUBLIC_URL must use https when NODE_ENV=production',
+      ]);
+    });
+
+    it('refuses the memory store', () => {
+      expect(problems({ ...prod, SESSION_STORE: 'memory' })[0]).toMatch(
+        /^SESSION_STORE=memory is refused/,
+      );
+    });
+
+    it('refuses another WorkOS host unless explicitly allowed', () => {
+      const emulator = { ...prod, WORKOS_API_BASE_URL: 'http://127.0.0.1:4100' };
+      expect(problems(emulator)).toHaveLength(2);
+      expect(problems(emulator)[0]).toMatch(
+        /^WORKOS_API_BASE_URL host 127\.0\.0\.1:4100 is refused/,
+      );
+      expect(loadConfig({ ...emulator, ALLOW_NON_WORKOS_API_HOST: 'true' }).workos.apiBaseUrl).toBe(
+        'http://127.0.0.1:4100',
+      );
+    });
+  });
+});

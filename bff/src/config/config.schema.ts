@@ -1,0 +1,187 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The bff package folder (…/bff), whether running from `src/` or `dist/`. */
+export const BFF_PACKAGE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const PRODUCTION_WORKOS_HOST = 'api.workos.com';
+
+const intFrom = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((value) => URL.canParse(value), 'must be an absolute URL')
+  .transform((value) => new URL(value))
+  .refine((url) => url.protocol === 'http:' || url.protocol === 'https:', 'must use http or https')
+  .refine((url) => url.username === '' && url.password === '', 'must not contain credentials');
+
+const originUrl = httpUrl.refine(
+  (url) => url.pathname === '/' && url.search === '' && url.hash === '',
+  'must be an origin only (scheme://host[:port], no path, query or fragment)',
+);
+
+const boolFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+/** The raw environment schema: names are the environment variables. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['production', 'development', 'test']).default('development'),
+  WORKOS_CLIENT_ID: z.string().trim().min(1, 'is required'),
+  WORKOS_API_KEY: z.string().trim().min(1, 'is required'),
+  WORKOS_COOKIE_PASSWORD: z.string().min(32, 'must be at least 32 characters'),
+  WORKOS_API_BASE_URL: originUrl.default(new URL('https://api.workos.com')),
+  WORKOS_MAX_RETRIES: intFrom(0, 5).default(2),
+  WORKOS_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
+  ALLOW_NON_WORKOS_API_HOST: boolFlag.default(false),
+  PUBLIC_URL: originUrl,
+  BACKEND_URL: httpUrl,
+  BACKEND_TIMEOUT_MS: intFrom(100, 600_000).default(30_000),
+  API_BODY_LIMIT_BYTES: intFrom(1, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
+  SESSION_STORE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  SESSION_SQLITE_PATH: z.string().trim().min(1).default('.data/sessions.sqlite'),
+  SESSION_IDLE_MINUTES: intFrom(1, 7 * 24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: intFrom(1, 30 * 24).default(12),
+  SPA_DIST_DIR: z.string().trim().min(1).default('../admin-spa/dist/browser'),
+  PORT: intFrom(0, 65_535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  TRUST_PROXY_HOPS: intFrom(0, 10).default(0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** Validated BFF configuration. Built only by {@link loadConfig}. */
+export interface BffConfig {
+  readonly nodeEnv: 'production' | 'development' | 'test';
+  readonly host: string;
+  readonly port: number;
+  /** The origin users see, e.g. `https://admin.example.com` (no trailing slash). */
+  readonly publicOrigin: string;
+  /** `${publicOrigin}/auth/callback`. */
+  readonly redirectUri: string;
+  readonly backendUrl: string;
+  readonly backendTimeoutMs: number;
+  readonly apiBodyLimitBytes: number;
+  readonly trustProxyHops: number;
+  readonly logLevel: string;
+  readonly spaDistDir: string;
+  readonly workos: {
+    readonly clientId: string;
+    readonly apiKey: string;
+    readonly cookiePassword: string;
+    readonly apiBaseUrl: string;
+    readonly maxRetries: number;
+    readonly timeoutMs: number;
+  };
+  readonly session: {
+    readonly store: 'sqlite' | 'memory';
+    readonly sqlitePath: string;
+    readonly idleMs: number;
+    readonly absoluteMs: number;
+    /** `__Host-gatehouse` on https, `gatehouse` on http://localhost. */
+    readonly cookieName: string;
+    /** The login-transaction cookie (state + PKCE verifier). */
+    readonly loginCookieName: string;
+    readonly secureCookies: boolean;
+  };
+}
+
+/** Thrown when the environment is invalid; `problems` holds one line per bad value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly code = 'invalid_config';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid BFF configuration:\n${problems.map((line) => `  - ${line}`).join('\n')}`);
+  }
+}
+
+function resolveFromPackage(path: string): string {
+  return isAbsolute(path) ? path : resolve(BFF_PACKAGE_DIR, path);
+}
+
+/**
+ * Validates the environment and builds the configuration. Throws {@link ConfigError} listing every
+ * bad value, one line each (never echoing a secret's value).
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): BffConfig {
+  const relevant = Object.fromEntries(
+    Object.keys(envSchema.shape).map((key) => {
+      const value = env[key];
+      return [key, value === '' ? undefined : value];
+    }),
+  );
+  const parsed = envSchema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || '(environment)';
+        const message = issue.code === 'invalid_type' ? 'is required' : issue.message;
+        return `${name} ${message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const secure = e.PUBLIC_URL.protocol === 'https:';
+  const publicIsLoopback = LOOPBACK_HOSTS.has(e.PUBLIC_URL.hostname);
+  if (!secure && !publicIsLoopback) {
+    problems.push('PUBLIC_URL must use https unless the host is localhost/127.0.0.1/[::1]');
+  }
+  if (e.NODE_ENV === 'production') {
+    if (!secure) problems.push('PUBLIC_URL must use https when NODE_ENV=production');
+    if (e.SESSION_STORE === 'memory') {
+      problems.push(
+        'SESSION_STORE=memory is refused when NODE_ENV=production (sessions would be lost)',
+      );
+    }
+    if (e.WORKOS_API_BASE_URL.host !== PRODUCTION_WORKOS_HOST && !e.ALLOW_NON_WORKOS_API_HOST) {
+      problems.push(
+        `WORKOS_API_BASE_URL host ${e.WORKOS_API_BASE_URL.host} is refused when NODE_ENV=production (set ALLOW_NON_WORKOS_API_HOST=true to allow it)`,
+      );
+    }
+    if (e.WORKOS_API_BASE_URL.protocol !== 'https:' && !e.ALLOW_NON_WORKOS_API_HOST) {
+      problems.push('WORKOS_API_BASE_URL must use https when NODE_ENV=production');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const publicOrigin = e.PUBLIC_URL.origin;
+  return {
+    nodeEnv: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicOrigin,
+    redirectUri: `${publicOrigin}/auth/callback`,
+    backendUrl: e.BACKEND_URL.href,
+    backendTimeoutMs: e.BACKEND_TIMEOUT_MS,
+    apiBodyLimitBytes: e.API_BODY_LIMIT_BYTES,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    logLevel: e.LOG_LEVEL,
+    spaDistDir: resolveFromPackage(e.SPA_DIST_DIR),
+    workos: {
+      clientId: e.WORKOS_CLIENT_ID,
+      apiKey: e.WORKOS_API_KEY,
+      cookiePassword: e.WORKOS_COOKIE_PASSWORD,
+      apiBaseUrl: e.WORKOS_API_BASE_URL.origin,
+      maxRetries: e.WORKOS_MAX_RETRIES,
+      timeoutMs: e.WORKOS_TIMEOUT_MS,
+    },
+    session: {
+      store: e.SESSION_STORE,
+      sqlitePath: resolveFromPackage(e.SESSION_SQLITE_PATH),
+      idleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      cookieName: secure ? '__Host-gatehouse' : 'gatehouse',
+      loginCookieName: secure ? '__Host-gatehouse-login' : 'gatehouse-login',
+      secureCookies: secure,
+    },
+  };
+}

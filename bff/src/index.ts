@@ -1,0 +1,7 @@
+export { createBff, type BffApp, type BffDeps } from './app.js';
+export { type Clock, systemClock } from './clock.js';
+export { type BffConfig, ConfigError, loadConfig } from './config/config.schema.js';
+export { type RunningBff, startBff, type StartBffOptions } from './server.js';
+export { GatehouseStore } from './session/gatehouse.store.js';
+export { MemorySessionStore } from './session/memory.store.js';
+export { SqliteSessionStore } from './session/sqlite.store.js';

@@ -1,0 +1,97 @@
+import type { SessionData } from 'express-session';
+import { Store } from 'express-session';
+
+import type { Clock } from '../clock.js';
+import { type SessionLimits, sessionExpiresAt } from './session-expiry.js';
+
+type Callback<T = void> = (err?: unknown, value?: T) => void;
+
+/** Options shared by Gatehouse's session stores. */
+export interface GatehouseStoreOptions {
+  readonly clock: Clock;
+  readonly limits: SessionLimits;
+}
+
+/**
+ * Base for Gatehouse's express-session stores. Subclasses implement small synchronous primitives;
+ * this class adapts them to express-session's callback API and adds the two rules every store
+ * must keep:
+ *
+ * - rows expire at the earlier of the idle and absolute deadline (computed from the session itself);
+ * - **no resurrection**: `destroy` leaves a tombstone for the id, and a later `set`/`touch` of that id
+ *   (a slow in-flight request finishing after logout) is ignored. Ids are 192-bit random values,
+ *   so a destroyed id is never legitimately reused.
+ */
+export abstract class GatehouseStore extends Store {
+  protected readonly clock: Clock;
+  protected readonly limits: SessionLimits;
+
+  protected constructor(options: GatehouseStoreOptions) {
+    super();
+    this.clock = options.clock;
+    this.limits = options.limits;
+  }
+
+  protected abstract readRow(sid: string, now: number): string | undefined;
+  protected abstract writeRow(sid: string, json: string, expiresAt: number): void;
+  protected abstract updateExpiry(sid: string, expiresAt: number): void;
+  protected abstract deleteRow(sid: string, tombstoneUntil: number): void;
+  protected abstract isTombstoned(sid: string, now: number): boolean;
+  protected abstract countRows(now: number): number;
+  protected abstract deleteAll(): void;
+  /** Removes expired rows and tombstones; returns how many rows went. */
+  abstract prune(): number;
+  /** Releases resources (timers, file handles). */
+  abstract close(): void;
+  /** Every stored row as raw text (tests use it to prove no token is stored in clear). */
+  abstract dump(): string[];
+
+  /** The session for `sid`, or undefined (also for expired ones). */
+  getSession(sid: string): SessionData | undefined {
+    const json = this.readRow(sid, this.clock());
+    return json === undefined ? undefined : (JSON.parse(json) as SessionData);
+  }
+
+  override get(sid: string, callback: Callback<SessionData | null>): void {
+    this.run(callback, () => this.getSession(sid) ?? null);
+  }
+
+  override set(sid: string, session: SessionData, callback?: Callback): void {
+    this.run(callback, () => {
+      const now = this.clock();
+      if (this.isTombstoned(sid, now)) return;
+      this.writeRow(sid, JSON.stringify(session), sessionExpiresAt(session, this.limits, now));
+    });
+  }
+
+  override touch(sid: string, session: SessionData, callback?: Callback): void {
+    this.run(callback, () => {
+      const now = this.clock();
+      if (this.isTombstoned(sid, now)) return;
+      this.updateExpiry(sid, sessionExpiresAt(session, this.limits, now));
+    });
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.run(callback, () => this.deleteRow(sid, this.clock() + this.limits.absoluteMs));
+  }
+
+  override length(callback: Callback<number>): void {
+    this.run(callback, () => this.countRows(this.clock()));
+  }
+
+  override clear(callback?: Callback): void {
+    this.run(callback, () => this.deleteAll());
+  }
+
+  private run<T>(callback: Callback<T> | undefined, work: () => T): void {
+    let value: T;
+    try {
+      value = work();
+    } catch (err) {
+      if (callback) callback(err);
+      return;
+    }
+    if (callback) callback(undefined, value);
+  }
+}

@@ -1,0 +1,59 @@
+import type { RequestHandler } from 'express';
+import session from 'express-session';
+
+import type { Clock } from '../clock.js';
+import type { BffConfig } from '../config/config.schema.js';
+import type { GatehouseStore } from './gatehouse.store.js';
+import { destroySession, sessionCookieAttributes } from './session.helpers.js';
+
+/**
+ * express-session, server-side: the cookie carries only a signed, random 192-bit id
+ * (`__Host-gatehouse` on https, `gatehouse` on http://localhost; HttpOnly, SameSite=Strict, Path=/,
+ * no Domain, no Max-Age: a browser-session cookie, the server enforces the lifetime).
+ * `saveUninitialized: false`: nothing is stored before sign-in.
+ */
+export function createSessionMiddleware(config: BffConfig, store: GatehouseStore): RequestHandler {
+  return session({
+    name: config.session.cookieName,
+    secret: config.workos.cookiePassword,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: false,
+    unset: 'destroy',
+    proxy: config.trustProxyHops > 0,
+    cookie: sessionCookieAttributes(config),
+  });
+}
+
+/**
+ * Server-side idle and absolute timeouts (express-session has no absolute one). An expired session
+ * is destroyed and the request continues anonymously with `res.locals.sessionEnded` set, so routes
+ * answer 401 `session_expired`. Activity slides the idle deadline unless the query has
+ * `slide=false` (the SPA's polling).
+ */
+export function enforceSessionTimeouts(config: BffConfig, clock: Clock): RequestHandler {
+  return async (req, res, next) => {
+    const auth = req.session?.auth;
+    if (!auth) {
+      if (req.headers.cookie?.includes(`${config.session.cookieName}=`)) {
+        req.log.warn({ event: 'session.unknown_cookie' }, 'session cookie without a live session');
+      }
+      return next();
+    }
+    const now = clock();
+    const reason =
+      now >= auth.createdAt + config.session.absoluteMs
+        ? 'absolute_timeout'
+        : now >= auth.lastSeenAt + config.session.idleMs
+          ? 'idle_timeout'
+          : undefined;
+    if (reason) {
+      await destroySession(req, res, config, reason);
+      res.locals['sessionEnded'] = reason;
+      return next();
+    }
+    if (req.query['slide'] !== 'false') auth.lastSeenAt = now;
+    next();
+  };
+}

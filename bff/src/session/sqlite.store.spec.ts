@@ -1,0 +1,130 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { SessionData } from 'express-session';
+
+import type { GatehouseStore } from './gatehouse.store.js';
+import { MemorySessionStore } from './memory.store.js';
+import { SqliteSessionStore } from './sqlite.store.js';
+import './session.types.js';
+
+const limits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
+
+function session(createdAt: number, lastSeenAt = createdAt): SessionData {
+  return {
+    cookie: { originalMaxAge: null },
+    auth: {
+      user: {
+        id: 'user_1',
+        email: 'a@b.c',
+        firstName: null,
+        lastName: null,
+        profilePictureUrl: null,
+      },
+      workosSessionId: 'session_1',
+      organizationId: null,
+      role: null,
+      roles: [],
+      permissions: [],
+      sealedTokens: 'Fe26.2*sealed',
+      accessExpiresAt: createdAt + 300_000,
+      createdAt,
+      lastSeenAt,
+    },
+  };
+}
+
+const call = <T>(fn: (cb: (err?: unknown, value?: T) => void) => void) =>
+  new Promise<T | undefined>((resolve, reject) =>
+    fn((err, value) =>
+      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(value),
+    ),
+  );
+
+describe.each([
+  [
+    'sqlite',
+    (clock: () => number, path: string) =>
+      new SqliteSessionStore({ clock, limits, path, pruneIntervalMs: 0 }),
+  ],
+  ['memory', (clock: () => number) => new MemorySessionStore({ clock, limits })],
+] as const)('%s store', (kind, make) => {
+  let dir: string;
+  let now: number;
+  let store: GatehouseStore;
+  const clock = () => now;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
+    now = 1_800_000_000_000;
+    store = make(clock, join(dir, 'nested', 'sessions.sqlite'));
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('stores, reads and counts sessions', async () => {
+    await call((cb) => store.set('sid1', session(now), cb));
+    await expect(call((cb) => store.get('sid1', cb))).resolves.toMatchObject({
+      auth: { user: { id: 'user_1' } },
+    });
+    await expect(call((cb) => store.length(cb))).resolves.toBe(1);
+    await expect(call((cb) => store.get('nope', cb))).resolves.toBeNull();
+  });
+
+  it('expires a row at the idle deadline and prunes it', async () => {
+    await call((cb) => store.set('sid1', session(now), cb));
+    now += limits.idleMs - 1;
+    expect(store.getSession('sid1')).toBeDefined();
+    now += 1;
+    expect(store.getSession('sid1')).toBeUndefined();
+    await call((cb) => store.set('sid2', session(now), cb));
+    now += limits.idleMs + 1;
+    expect(store.prune()).toBeGreaterThanOrEqual(kind === 'sqlite' ? 1 : 0);
+    expect(store.dump()).toHaveLength(0);
+  });
+
+  it('caps activity at the absolute deadline', async () => {
+    const created = now;
+    now += limits.absoluteMs - 60_000;
+    await call((cb) => store.set('sid1', session(created, now), cb));
+    now += 60_000;
+    expect(store.getSession('sid1')).toBeUndefined();
+  });
+
+  it('touch extends the expiry of an existing row only', async () => {
+    await call((cb) => store.set('sid1', session(now), cb));
+    now += limits.idleMs - 1000;
+    await call((cb) => store.touch('sid1', session(now - limits.idleMs + 1000, now), cb));
+    now += 5000;
+    expect(store.getSession('sid1')).toBeDefined();
+    await call((cb) => store.touch('ghost', session(now), cb));
+    expect(store.getSession('ghost')).toBeUndefined();
+  });
+
+  it('never resurrects a destroyed session (slow in-flight save after logout)', async () => {
+    await call((cb) => store.set('sid1', session(now), cb));
+    await call((cb) => store.destroy('sid1', cb));
+    await call((cb) => store.set('sid1', session(now), cb));
+    await call((cb) => store.touch('sid1', session(now), cb));
+    expect(store.getSession('sid1')).toBeUndefined();
+    expect(store.dump()).toHaveLength(0);
+  });
+});
+
+describe('SqliteSessionStore persistence', () => {
+  it('keeps sessions across a reopen (BFF restart)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
+    const path = join(dir, 'sessions.sqlite');
+    const now = Date.now();
+    const first = new SqliteSessionStore({ clock: () => now, limits, path, pruneIntervalMs: 0 });
+    first.set('sid1', session(now));
+    first.close();
+    const second = new SqliteSessionStore({ clock: () => now, limits, path, pruneIntervalMs: 0 });
+    expect(second.getSession('sid1')?.auth?.user.id).toBe('user_1');
+    second.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
