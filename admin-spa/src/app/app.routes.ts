@@ -1,0 +1,61 @@
+import type { Routes } from '@angular/router';
+
+import { accessGuard, authGuard } from './core/auth/auth-guard';
+import { ADMIN_ACCESS } from './features/admin/admin-access';
+
+/**
+ * Anonymous pages come first; everything else sits under the signed-in shell, which `authGuard`
+ * keeps from even loading for anonymous visitors.
+ */
+export const routes: Routes = [
+  {
+    path: 'signed-out',
+    title: 'Welcome · Gatehouse',
+    loadComponent: () => import('./features/welcome/welcome').then((m) => m.Welcome),
+  },
+  {
+    path: 'sign-in',
+    title: 'Signing in · Gatehouse',
+    loadComponent: () =>
+      import('./features/welcome/sign-in-redirect').then((m) => m.SignInRedirect),
+  },
+  {
+    path: 'unavailable',
+    title: 'Service unavailable · Gatehouse',
+    loadComponent: () => import('./features/unavailable/unavailable').then((m) => m.Unavailable),
+  },
+  {
+    path: '',
+    canMatch: [authGuard],
+    loadComponent: () => import('./layout/shell/shell').then((m) => m.Shell),
+    children: [
+      {
+        path: '',
+        pathMatch: 'full',
+        title: 'Dashboard · Gatehouse',
+        loadComponent: () => import('./features/dashboard/dashboard').then((m) => m.Dashboard),
+      },
+      {
+        path: 'profile',
+        title: 'Profile · Gatehouse',
+        loadComponent: () => import('./features/profile/profile').then((m) => m.Profile),
+      },
+      {
+        path: 'admin',
+        title: 'Administration · Gatehouse',
+        canMatch: [accessGuard(ADMIN_ACCESS)],
+        loadComponent: () => import('./features/admin/admin').then((m) => m.Admin),
+      },
+      {
+        path: 'forbidden',
+        title: 'Access denied · Gatehouse',
+        loadComponent: () => import('./features/forbidden/forbidden').then((m) => m.Forbidden),
+      },
+      {
+        path: '**',
+        title: 'Page not found · Gatehouse',
+        loadComponent: () => import('./features/not-found/not-found').then((m) => m.NotFound),
+      },
+    ],
+  },
+];

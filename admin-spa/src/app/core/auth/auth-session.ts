@@ -1,0 +1,140 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { computed, inject, Service, signal } from '@angular/core';
+import { firstValueFrom } from 'rxjs';
+
+import { BrowserLocation } from '../browser/browser-location';
+import { safeLogoutUrl, signInUrl } from './bff-paths';
+import { SessionChannel } from './session-channel';
+import { parseSessionInfo, type SessionInfo } from './session-info';
+
+/**
+ * - `loading`: the first `GET /auth/session` has not answered yet.
+ * - `anonymous`: no session (never signed in, or signed out).
+ * - `authenticated`: a live session.
+ * - `expired`: there was a session and the BFF no longer accepts it.
+ * - `unavailable`: the first check failed (BFF down, 5xx, network); "try again" retries it.
+ */
+export type SessionStatus = 'loading' | 'anonymous' | 'authenticated' | 'expired' | 'unavailable';
+
+interface SessionState {
+  readonly status: SessionStatus;
+  /** The last known session; kept while `expired` so the UI can still say who was signed in. */
+  readonly info: SessionInfo | null;
+}
+
+/** Where the SPA lands after a sign-out when the BFF gave no WorkOS logout URL. */
+export const SIGNED_OUT_PATH = '/signed-out?reason=signed-out';
+
+/**
+ * The browser's view of its BFF session, as signals. It holds no token: only what
+ * `GET /auth/session` returns. Sign-in and sign-out are full-page navigations through the BFF.
+ */
+@Service()
+export class AuthSession {
+  private readonly http = inject(HttpClient);
+  private readonly location = inject(BrowserLocation);
+  private readonly channel = inject(SessionChannel);
+  private readonly state = signal<SessionState>({ status: 'loading', info: null });
+  private firstLoad: Promise<SessionStatus> | null = null;
+
+  readonly status = computed(() => this.state().status);
+  readonly info = computed(() => this.state().info);
+  readonly isAuthenticated = computed(() => this.status() === 'authenticated');
+  readonly user = computed(() => this.info()?.user ?? null);
+  readonly organizationId = computed(() => this.info()?.organizationId ?? null);
+  readonly role = computed(() => this.info()?.role ?? null);
+  readonly roles = computed(() => this.info()?.roles ?? []);
+  readonly permissions = computed(() => this.info()?.permissions ?? []);
+  readonly expiresAt = computed(() => this.info()?.expiresAt ?? null);
+  readonly idleExpiresAt = computed(() => this.info()?.idleExpiresAt ?? null);
+  /** True between "Sign out" and leaving the page. */
+  readonly signingOut = signal(false);
+
+  /** Whether the current session has `role` (as its role or among its roles). */
+  hasRole(role: string): boolean {
+    return this.isAuthenticated() && (this.role() === role || this.roles().includes(role));
+  }
+
+  /** Whether the current session has `permission`. */
+  hasPermission(permission: string): boolean {
+    return this.isAuthenticated() && this.permissions().includes(permission);
+  }
+
+  /** Loads the session once (the guards await it); later calls share the first answer. */
+  ensureLoaded(): Promise<SessionStatus> {
+    this.firstLoad ??= this.refresh({ slide: false });
+    return this.firstLoad;
+  }
+
+  /**
+   * Asks the BFF for the session. `slide: false` is for polling: it does not extend the idle
+   * timeout. A 401 means anonymous, or expired when a session was known; a failure to answer keeps
+   * a known session (the next poll retries) and is `unavailable` only when nothing is known yet.
+   */
+  async refresh(options: { slide?: boolean } = {}): Promise<SessionStatus> {
+    const params: Record<string, string> = options.slide === false ? { slide: 'false' } : {};
+    try {
+      const body = await firstValueFrom(this.http.get<unknown>('/auth/session', { params }));
+      const info = parseSessionInfo(body);
+      if (info === null) throw new Error('GET /auth/session returned no session');
+      this.state.set({ status: 'authenticated', info });
+    } catch (error) {
+      const previous = this.state();
+      if (error instanceof HttpErrorResponse && error.status === 401) {
+        const hadSession = previous.status === 'authenticated' || previous.status === 'expired';
+        const body: unknown = error.error;
+        const saysExpired =
+          typeof body === 'object' &&
+          body !== null &&
+          'error' in body &&
+          body.error === 'session_expired';
+        this.state.set(
+          hadSession || saysExpired
+            ? { status: 'expired', info: previous.info }
+            : { status: 'anonymous', info: null },
+        );
+      } else if (previous.status === 'loading' || previous.status === 'unavailable') {
+        this.state.set({ status: 'unavailable', info: null });
+      }
+    }
+    return this.status();
+  }
+
+  /** The BFF answered 401 to an API call: the session is gone. */
+  markExpired(): void {
+    if (this.status() === 'authenticated') {
+      this.state.update((state) => ({ status: 'expired', info: state.info }));
+    }
+  }
+
+  /** Another tab signed out: this one is signed out too. */
+  markSignedOut(): void {
+    this.state.set({ status: 'anonymous', info: null });
+  }
+
+  /** Leaves for the BFF's sign-in, which comes back to `returnTo` (default: the current page). */
+  signIn(returnTo: string = this.location.currentPath()): void {
+    this.location.assign(signInUrl(returnTo));
+  }
+
+  /**
+   * Ends the session at the BFF, tells the other tabs, then sends the browser to the WorkOS logout
+   * URL so the WorkOS session ends too (it returns to `/signed-out`). If the BFF cannot answer the
+   * browser still leaves, to the local signed-out page.
+   */
+  async signOut(): Promise<void> {
+    this.signingOut.set(true);
+    let destination: string | null = null;
+    try {
+      const body = await firstValueFrom(this.http.post<unknown>('/auth/logout', null));
+      const logoutUrl =
+        typeof body === 'object' && body !== null && 'logoutUrl' in body ? body.logoutUrl : null;
+      destination = safeLogoutUrl(logoutUrl, this.location.origin);
+    } catch {
+      // Already signed out, expired, or the BFF is down: leaving locally is still right.
+    }
+    this.channel.publish({ type: 'signed-out' });
+    this.state.set({ status: 'anonymous', info: null });
+    this.location.assign(destination ?? SIGNED_OUT_PATH);
+  }
+}

@@ -1,0 +1,112 @@
+import { BreakpointObserver } from '@angular/cdk/layout';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  effect,
+  inject,
+  untracked,
+  viewChild,
+} from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatIconButton } from '@angular/material/button';
+import { MatDialog, type MatDialogRef } from '@angular/material/dialog';
+import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { map } from 'rxjs';
+
+import { AuthSession } from '../../core/auth/auth-session';
+import { hasAccess } from '../../core/auth/auth-guard';
+import { SessionLifetime } from '../../core/auth/session-lifetime';
+import { ADMIN_ACCESS } from '../../features/admin/admin-access';
+import { Icon } from '../../shared/icon/icon';
+import { ServiceUnavailable } from '../service-unavailable/service-unavailable';
+import { SessionExpiredDialog } from '../session-expired-dialog/session-expired-dialog';
+import { SessionWarning } from '../session-warning/session-warning';
+import { UserMenu } from '../user-menu/user-menu';
+
+/** Wide enough for the navigation to sit beside the content. */
+const WIDE_LAYOUT = '(min-width: 960px)';
+
+/**
+ * The signed-in layout: top bar with the user menu, a side navigation (beside the content on wide
+ * screens, a drawer on narrow ones), the session and service banners, and the page.
+ */
+@Component({
+  selector: 'gh-shell',
+  imports: [
+    Icon,
+    MatIconButton,
+    MatListItem,
+    MatListItemIcon,
+    MatListItemTitle,
+    MatNavList,
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatToolbar,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    ServiceUnavailable,
+    SessionWarning,
+    UserMenu,
+  ],
+  providers: [SessionLifetime],
+  templateUrl: './shell.html',
+  styleUrl: './shell.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class Shell {
+  protected readonly session = inject(AuthSession);
+  private readonly dialog = inject(MatDialog);
+  private readonly document = inject(DOCUMENT);
+  private expiredDialog: MatDialogRef<SessionExpiredDialog> | null = null;
+
+  protected readonly isWide = toSignal(
+    inject(BreakpointObserver)
+      .observe(WIDE_LAYOUT)
+      .pipe(map((state) => state.matches)),
+    { initialValue: true },
+  );
+  private readonly nav = viewChild.required(MatSidenav);
+  protected readonly canAdminister = computed(() => hasAccess(this.session, ADMIN_ACCESS));
+
+  constructor() {
+    inject(SessionLifetime).start();
+    effect(() => {
+      const expired = this.session.status() === 'expired';
+      untracked(() => this.toggleExpiredDialog(expired));
+    });
+  }
+
+  /** Closes the drawer after choosing a page on a narrow screen. */
+  protected closeNavIfDrawer(): void {
+    if (!this.isWide()) void this.nav().close();
+  }
+
+  /** The skip link: focus the page content without changing the route. */
+  protected skipToContent(event: Event): void {
+    event.preventDefault();
+    this.document.getElementById('main-content')?.focus();
+  }
+
+  private toggleExpiredDialog(expired: boolean): void {
+    if (expired && this.expiredDialog === null) {
+      this.expiredDialog = this.dialog.open(SessionExpiredDialog, {
+        disableClose: true,
+        role: 'alertdialog',
+        ariaLabelledBy: 'session-expired-title',
+        ariaDescribedBy: 'session-expired-description',
+        width: '440px',
+        maxWidth: 'calc(100vw - 32px)',
+      });
+    } else if (!expired && this.expiredDialog !== null) {
+      this.expiredDialog.close();
+      this.expiredDialog = null;
+    }
+  }
+}
