@@ -1,0 +1,62 @@
+import { Controller, Get } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import { Clock } from '../auth/clock.js';
+import { AccessCombine, Permissions, Roles } from '../auth/decorators/access.decorators.js';
+import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
+import { KeySource } from '../auth/key-source.js';
+import { MeResponse, OverviewResponse } from './admin.dto.js';
+
+/** Role that opens the admin overview. */
+export const ADMIN_ROLE = 'admin';
+/** Permissions that open the admin overview without the role. */
+export const ADMIN_PERMISSIONS = ['admin:read', 'admin:manage'] as const;
+
+/** The admin API called by the SPA through the BFF. Guarded by the global JwtAuthGuard. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ description: 'Missing or invalid token (body.code says why).' })
+@Controller('admin')
+export class AdminController {
+  private readonly startedAt: number;
+
+  constructor(
+    private readonly keys: KeySource,
+    private readonly clock: Clock,
+  ) {
+    this.startedAt = clock.now();
+  }
+
+  /** The current user as the backend verified it. */
+  @Get('me')
+  @ApiOkResponse({ type: MeResponse })
+  me(@CurrentUser() user: AuthenticatedUser): MeResponse {
+    return MeResponse.from(user);
+  }
+
+  /** Admin-only summary: needs the `admin` role or an admin permission. */
+  @Get('overview')
+  @Roles({ anyOf: [ADMIN_ROLE] })
+  @Permissions({ anyOf: [...ADMIN_PERMISSIONS] })
+  @AccessCombine('either')
+  @ApiOkResponse({ type: OverviewResponse })
+  @ApiForbiddenResponse({ description: 'Neither the admin role nor an admin permission.' })
+  async overview(@CurrentUser() user: AuthenticatedUser): Promise<OverviewResponse> {
+    const status = await this.keys.status();
+    const now = this.clock.now();
+    return {
+      viewerId: user.id,
+      organizationId: user.organizationId,
+      uptimeSeconds: Math.floor((now - this.startedAt) / 1000),
+      signingKeys: status.keyCount,
+      jwksReachable: status.reachable,
+      generatedAt: new Date(now).toISOString(),
+    };
+  }
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/** Thrown when the environment does not describe a valid backend; the message is one line naming the variable. */
+export class BackendConfigError extends Error {
+  override readonly name = 'BackendConfigError';
+  constructor(
+    /** The environment variable that is missing or invalid. */
+    readonly variable: string,
+    reason: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+  }
+}
+
+/** Validated, typed backend configuration. Build it with {@link loadBackendConfig}. */
+export interface BackendConfig {
+  /** The WorkOS client id; must equal the BFF's `WORKOS_CLIENT_ID`. */
+  readonly workosClientId: string;
+  /** WorkOS API base URL without a trailing slash, e.g. `https://api.workos.com`. */
+  readonly workosApiBaseUrl: string;
+  /** `<base>/sso/jwks/<client id>`. */
+  readonly jwksUrl: string;
+  /** Accepted `iss` values (at least one). */
+  readonly issuers: readonly string[];
+  /** HTTP port (0 = random). */
+  readonly port: number;
+  /** Allowed clock skew for `exp`/`nbf`, in seconds. */
+  readonly clockToleranceSeconds: number;
+  /** Key source tuning; defaults suit production. */
+  readonly jwks: JwksSettings;
+  /** Size of the LRU cache of already-verified tokens (0 disables it). */
+  readonly verifiedTokenCacheSize: number;
+}
+
+/** JWKS fetching limits. */
+export interface JwksSettings {
+  /** Abort a JWKS request after this many milliseconds (at most 5000). */
+  readonly timeoutMs: number;
+  /** Minimum time between two JWKS fetches, in milliseconds. */
+  readonly cooldownMs: number;
+  /** Refresh a JWKS older than this in the background, in milliseconds. */
+  readonly maxAgeMs: number;
+}
+
+/** Defaults for the tuning knobs that are not environment variables. */
+export const DEFAULT_JWKS_SETTINGS: JwksSettings = {
+  timeoutMs: 5_000,
+  cooldownMs: 30_000,
+  maxAgeMs: 600_000,
+};
+
+/** Default size of the verified-token cache. */
+export const DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** http is only acceptable for loopback hosts (the emulator); anything else must be https. */
+function isAcceptableUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  if (url.username || url.password || url.search || url.hash) return false;
+  if (url.protocol === 'https:') return true;
+  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+}
+
+const integerString = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be a whole number')
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be between ${min} and ${max}`);
+
+/**
+ * The environment schema. Strings in, typed values out; every rule names what it expects so the
+ * one-line error is actionable.
+ */
+export const backendEnvSchema = z.object({
+  WORKOS_CLIENT_ID: z
+    .string({ error: 'is required' })
+    .min(1, 'is required')
+    // It becomes a path segment of the JWKS URL, so only the characters WorkOS ids use are allowed.
+    .regex(/^[A-Za-z0-9_-]{1,128}$/, 'must contain only letters, digits, "_" or "-"'),
+  WORKOS_API_BASE_URL: z
+    .string()
+    .refine(isAcceptableUrl, 'must be an https URL (http only for localhost) without query')
+    .transform((v) => v.replace(/\/+$/, ''))
+    .default('https://api.workos.com'),
+  WORKOS_ISSUER: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0),
+    )
+    .refine(
+      (list) => list.length > 0 && list.every((s) => URL.canParse(s)),
+      'must be a comma-separated list of URLs',
+    )
+    .optional(),
+  PORT: integerString(0, 65_535).default(3001),
+  JWT_CLOCK_TOLERANCE_SECONDS: integerString(0, 60).default(5),
+});
+
+/** The environment variables the backend reads. */
+export type BackendEnv = Partial<Record<keyof z.input<typeof backendEnvSchema>, string>>;
+
+/**
+ * Validates environment variables and derives the backend configuration.
+ *
+ * @param env usually `process.env`; only the known variables are read, empty strings count as unset.
+ * @throws BackendConfigError naming the first bad variable.
+ */
+export function loadBackendConfig(
+  env: Readonly<Record<string, string | undefined>>,
+): BackendConfig {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(backendEnvSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') picked[key] = value.trim();
+  }
+  const result = backendEnvSchema.safeParse(picked);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new BackendConfigError(variable, issue?.message ?? 'is invalid');
+  }
+  const parsed = result.data;
+  const base = parsed.WORKOS_API_BASE_URL;
+  const clientId = parsed.WORKOS_CLIENT_ID;
+  return {
+    workosClientId: clientId,
+    workosApiBaseUrl: base,
+    jwksUrl: `${base}/sso/jwks/${clientId}`,
+    issuers: parsed.WORKOS_ISSUER ?? [`${base}/user_management/${clientId}`],
+    port: parsed.PORT,
+    clockToleranceSeconds: parsed.JWT_CLOCK_TOLERANCE_SECONDS,
+    jwks: DEFAULT_JWKS_SETTINGS,
+    verifiedTokenCacheSize: DEFAULT_VERIFIED_TOKEN_CACHE_SIZE,
+  };
+}

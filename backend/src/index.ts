@@ -1,0 +1,63 @@
+/**
+ * Public API of `@gatehouse/backend`.
+ *
+ * Run the real backend in-process: `const b = await startBackend({ port: 0, env: { WORKOS_CLIENT_ID,
+ * WORKOS_API_BASE_URL } }); ... await b.close();`
+ */
+import 'reflect-metadata';
+
+export { AppModule, type AppModuleOptions } from './app.module.js';
+export {
+  createBackendApp,
+  startBackend,
+  type BackendOptions,
+  type RunningBackend,
+  type StartBackendOptions,
+} from './bootstrap/start-backend.js';
+export { configureApp } from './bootstrap/configure-app.js';
+export {
+  BackendConfigError,
+  DEFAULT_JWKS_SETTINGS,
+  DEFAULT_VERIFIED_TOKEN_CACHE_SIZE,
+  backendEnvSchema,
+  loadBackendConfig,
+  type BackendConfig,
+  type BackendEnv,
+  type JwksSettings,
+} from './config/backend-config.js';
+export { BACKEND_CONFIG } from './config/config.tokens.js';
+export {
+  AUTH_ERROR_CODES,
+  AuthHttpException,
+  AuthUnavailableException,
+  InsufficientScopeException,
+  InvalidTokenException,
+  type AuthErrorBody,
+  type AuthErrorCode,
+} from './auth/auth-error.js';
+export {
+  userFromClaims,
+  type AuthenticatedUser,
+  type Impersonator,
+} from './auth/authenticated-user.js';
+export { Clock, SystemClock } from './auth/clock.js';
+export {
+  KeyLookupError,
+  KeySource,
+  type KeyLookupFailure,
+  type KeySourceStatus,
+} from './auth/key-source.js';
+export { JwksKeySource } from './auth/jwks-key-source.js';
+export { JwtAuthGuard } from './auth/jwt-auth.guard.js';
+export { AuthorizationGuard } from './auth/authorization.guard.js';
+export { Public, IS_PUBLIC_KEY } from './auth/decorators/public.decorator.js';
+export { CurrentUser } from './auth/decorators/current-user.decorator.js';
+export {
+  AccessCombine,
+  Permissions,
+  Roles,
+  type AccessCombination,
+  type AccessRule,
+} from './auth/decorators/access.decorators.js';
+export { PUBLIC_ROUTES, PUBLIC_MOUNTS } from './auth/public-routes.js';
+export { AppLogger, type LoggingOptions } from './logging/app-logger.js';

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { BackendConfigError, loadBackendConfig } from './config/backend-config.js';
+import { startBackend } from './bootstrap/start-backend.js';
+
+/**
+ * Boots the backend from environment variables: `WORKOS_CLIENT_ID` (required),
+ * `WORKOS_API_BASE_URL`, `WORKOS_ISSUER`, `PORT` (3001), `JWT_CLOCK_TOLERANCE_SECONDS` (5) and
+ * `HOST` (interface to bind, default 127.0.0.1; set 0.0.0.0 in a container).
+ * A bad variable stops the process with one line naming it.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadBackendConfig(process.env);
+  } catch (error) {
+    if (error instanceof BackendConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const backend = await startBackend({ config, host: process.env['HOST'] || '127.0.0.1' });
+  backend.app.enableShutdownHooks();
+  new Logger('Bootstrap').log(`Gatehouse backend listening on ${backend.url}`);
+}
+
+await main();
