@@ -1,0 +1,51 @@
+import { CliUsageError, parseCli } from './cli-options.js';
+
+describe('parseCli', () => {
+  it('defaults to port 4100 on 127.0.0.1 without test controls', () => {
+    expect(parseCli([])).toEqual({ port: 4100, host: '127.0.0.1', enableTestControls: false });
+  });
+
+  it('reads every option the stack launcher passes', () => {
+    expect(
+      parseCli([
+        '--host',
+        '127.0.0.1',
+        '--port',
+        '0',
+        '--seed',
+        's.json',
+        '--data-dir',
+        'd',
+        '--access-token-ttl',
+        '20',
+        '--refresh-grace',
+        '0',
+        '--enable-test-controls',
+      ]),
+    ).toEqual({
+      port: 0,
+      host: '127.0.0.1',
+      seed: 's.json',
+      dataDir: 'd',
+      accessTokenTtlSeconds: 20,
+      refreshGraceSeconds: 0,
+      enableTestControls: true,
+    });
+  });
+
+  it.each([
+    [['--port', 'abc']],
+    [['--port', '70000']],
+    [['--access-token-ttl', '0']],
+    [['--access-token-ttl', '-5']],
+    [['--public-url', 'not a url']],
+    [['--unknown']],
+    [['positional']],
+  ])('refuses %j', (argv) => {
+    expect(() => parseCli(argv)).toThrow(CliUsageError);
+  });
+
+  it('recognises --help', () => {
+    expect(parseCli(['-h'])).toBe('help');
+  });
+});
