@@ -70,3 +70,8 @@ export async function waitForRequest(
   }
   throw new Error(`No request to ${url}`);
 }
+
+/** The element with `data-testid="<id>"` under `root` (or the whole document), or null. */
+export function byTestId(id: string, root: ParentNode = document): HTMLElement | null {
+  return root.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+}

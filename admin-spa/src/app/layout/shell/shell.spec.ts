@@ -1,0 +1,94 @@
+import { HttpTestingController } from '@angular/common/http/testing';
+import { type ComponentFixture, TestBed } from '@angular/core/testing';
+
+import { RecordingLocation } from '../../../testing/recording-location';
+import { adminSessionBody, sessionBody } from '../../../testing/session-fixtures';
+import { answerSession, byTestId, provideTestApp, signInAs } from '../../../testing/test-providers';
+import { AuthSession } from '../../core/auth/auth-session';
+import { ServiceStatus } from '../../core/service-status/service-status';
+import { Shell } from './shell';
+
+describe('Shell', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<Shell>;
+
+  beforeEach(() => {
+    TestBed.configureTestingModule({ providers: provideTestApp() });
+    http = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => fixture.destroy());
+
+  async function render(body: Record<string, unknown>): Promise<HTMLElement> {
+    await signInAs(body);
+    fixture = TestBed.createComponent(Shell);
+    await fixture.whenStable();
+    return fixture.nativeElement as HTMLElement;
+  }
+
+  it('has a top bar with the product and the user menu, and the main navigation', async () => {
+    const page = await render(sessionBody());
+    expect(page.querySelector('mat-toolbar')?.textContent).toContain('Gatehouse');
+    expect(byTestId('user-menu-button', page)?.getAttribute('aria-label')).toBe(
+      'Account menu for Ada Lovelace',
+    );
+    expect(page.querySelector('nav[aria-label="Main"]')).not.toBeNull();
+    expect(byTestId('nav-dashboard', page)).not.toBeNull();
+    expect(byTestId('nav-profile', page)).not.toBeNull();
+    expect(page.querySelector('main#main-content')).not.toBeNull();
+    expect(page.querySelector('.skip-link')?.textContent).toContain('Skip to main content');
+  });
+
+  it('lists Administration only for admins', async () => {
+    expect(byTestId('nav-admin', await render(sessionBody()))).toBeNull();
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: provideTestApp() });
+    http = TestBed.inject(HttpTestingController);
+    expect(byTestId('nav-admin', await render(adminSessionBody()))).not.toBeNull();
+  });
+
+  it('opens the "session expired" dialog, which signs in again to the same page', async () => {
+    await render(sessionBody());
+    TestBed.inject(RecordingLocation).path = '/profile?tab=claims';
+    TestBed.inject(AuthSession).markExpired();
+    await fixture.whenStable();
+
+    const dialog = byTestId('session-expired-dialog');
+    expect(dialog).not.toBeNull();
+    expect(dialog?.closest('[role="alertdialog"]')).not.toBeNull();
+    expect(dialog?.textContent).toContain('Your session has expired');
+    byTestId('session-expired-sign-in')?.click();
+    expect(TestBed.inject(RecordingLocation).assigned).toEqual([
+      '/auth/login?returnTo=%2Fprofile%3Ftab%3Dclaims',
+    ]);
+  });
+
+  it('closes the dialog when a new session is found (signed in in another tab)', async () => {
+    await render(sessionBody());
+    const session = TestBed.inject(AuthSession);
+    session.markExpired();
+    await fixture.whenStable();
+    expect(byTestId('session-expired-dialog')).not.toBeNull();
+
+    const refreshed = session.refresh({ slide: false });
+    answerSession(http, { body: sessionBody() });
+    await refreshed;
+    await fixture.whenStable();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(byTestId('session-expired-dialog')).toBeNull();
+  });
+
+  it('shows the "service unavailable" message, whose Try again re-checks the session', async () => {
+    const page = await render(sessionBody());
+    expect(byTestId('service-unavailable', page)).toBeNull();
+    TestBed.inject(ServiceStatus).reportUnavailable(503);
+    await fixture.whenStable();
+    expect(byTestId('service-unavailable', page)?.getAttribute('role')).toBe('alert');
+
+    byTestId('service-unavailable-retry', page)?.click();
+    answerSession(http, { body: sessionBody() });
+    await fixture.whenStable();
+    expect(byTestId('service-unavailable', page)).toBeNull();
+  });
+});
