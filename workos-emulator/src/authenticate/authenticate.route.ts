@@ -5,7 +5,7 @@ import type { StoredResponse } from '../http/idempotency.js';
 import { authorizationCodeGrant } from './authorization-code.grant.js';
 import type { RequestBody } from './body-fields.js';
 
-/** WorkOS grants the SDK knows but the emulator does not implement (answered `unsupported_grant_type`). */
+/** WorkOS grants the SDK knows but the emulator does not implement (answered `invalid_request`: the OpenAPI document has no `unsupported_grant_type`). */
 const NOT_EMULATED = new Set([
   'password',
   'urn:workos:oauth:grant-type:magic-auth:code',
@@ -35,7 +35,7 @@ export function authenticateRoute(ctx: EmulatorContext): Router {
       const reason = NOT_EMULATED.has(grantType)
         ? 'is not supported by the emulator'
         : 'is not a supported grant type';
-      throw new OAuthError('unsupported_grant_type', `grant_type "${grantType}" ${reason}.`);
+      throw new OAuthError('invalid_request', `grant_type "${grantType}" ${reason}.`);
     } catch (error) {
       if (error instanceof OAuthError) return { status: error.status, body: error.toBody() };
       throw error;

@@ -1,10 +1,6 @@
 /** OAuth error codes the emulator returns in production's `{ error, error_description }` shape. */
 export type OAuthErrorCode =
-  | 'invalid_request'
-  | 'invalid_client'
-  | 'invalid_grant'
-  | 'unsupported_grant_type'
-  | 'organization_membership_not_found';
+  'invalid_request' | 'invalid_client' | 'invalid_grant' | 'organization_membership_not_found';
 
 /** A 400 `{ error, error_description }` (the SDK turns it into `OauthException`). */
 export class OAuthError extends Error {

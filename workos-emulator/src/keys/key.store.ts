@@ -78,7 +78,7 @@ export class KeyStore {
   jwks(): JwksResponse {
     const rows = this.db
       .prepare(
-        'SELECT * FROM signing_keys WHERE retire_at IS NULL OR retire_at > ? ORDER BY created_at DESC, kid DESC',
+        'SELECT * FROM signing_keys WHERE retire_at IS NULL OR retire_at > ? ORDER BY created_at DESC, rowid DESC',
       )
       .all(this.clock()) as unknown as KeyRow[];
     return { keys: rows.map((row) => this.jwkOf(row)) };
@@ -99,7 +99,7 @@ export class KeyStore {
   private activeRow(): KeyRow | undefined {
     return this.db
       .prepare(
-        'SELECT * FROM signing_keys WHERE retire_at IS NULL ORDER BY created_at DESC, kid DESC LIMIT 1',
+        'SELECT * FROM signing_keys WHERE retire_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
       )
       .get() as unknown as KeyRow | undefined;
   }
