@@ -21,7 +21,9 @@ export {
   DEFAULT_VERIFIED_TOKEN_CACHE_SIZE,
   backendEnvSchema,
   loadBackendConfig,
+  loadRuntimeOptions,
   type BackendConfig,
+  type RuntimeOptions,
   type BackendEnv,
   type JwksSettings,
 } from './config/backend-config.js';

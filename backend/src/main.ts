@@ -1,18 +1,26 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { BackendConfigError, loadBackendConfig } from './config/backend-config.js';
+import {
+  BackendConfigError,
+  loadBackendConfig,
+  loadRuntimeOptions,
+  type BackendConfig,
+  type RuntimeOptions,
+} from './config/backend-config.js';
 import { startBackend } from './bootstrap/start-backend.js';
 
 /**
  * Boots the backend from environment variables: `WORKOS_CLIENT_ID` (required),
- * `WORKOS_API_BASE_URL`, `WORKOS_ISSUER`, `PORT` (3001), `JWT_CLOCK_TOLERANCE_SECONDS` (5) and
- * `HOST` (interface to bind, default 127.0.0.1; set 0.0.0.0 in a container).
+ * `WORKOS_API_BASE_URL`, `WORKOS_ISSUER`, `PORT` (3001), `JWT_CLOCK_TOLERANCE_SECONDS` (5),
+ * `HOST` (127.0.0.1; 0.0.0.0 in a container) and `LOG_LEVEL` (info).
  * A bad variable stops the process with one line naming it.
  */
 async function main(): Promise<void> {
-  let config;
+  let config: BackendConfig;
+  let runtime: RuntimeOptions;
   try {
     config = loadBackendConfig(process.env);
+    runtime = loadRuntimeOptions(process.env);
   } catch (error) {
     if (error instanceof BackendConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -20,9 +28,11 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const backend = await startBackend({ config, host: process.env['HOST'] || '127.0.0.1' });
+  const backend = await startBackend({ config, host: runtime.host, logLevel: runtime.logLevel });
   backend.app.enableShutdownHooks();
-  new Logger('Bootstrap').log(`Gatehouse backend listening on ${backend.url}`);
+  new Logger('Bootstrap').log(
+    `Gatehouse backend listening on ${backend.url} (WORKOS_CLIENT_ID=${config.workosClientId})`,
+  );
 }
 
 await main();

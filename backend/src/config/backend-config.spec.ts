@@ -1,4 +1,4 @@
-import { BackendConfigError, loadBackendConfig } from './backend-config.js';
+import { BackendConfigError, loadBackendConfig, loadRuntimeOptions } from './backend-config.js';
 
 describe('loadBackendConfig', () => {
   it('derives the JWKS URL and issuer from the client id with defaults', () => {
@@ -72,5 +72,22 @@ describe('loadBackendConfig', () => {
     expect(() =>
       loadBackendConfig({ WORKOS_CLIENT_ID: 'c', WORKOS_API_KEY: 'sk_x' }),
     ).not.toThrow();
+  });
+});
+
+describe('loadRuntimeOptions', () => {
+  it('defaults to 127.0.0.1 and info', () => {
+    expect(loadRuntimeOptions({})).toEqual({ host: '127.0.0.1', logLevel: 'info' });
+    expect(loadRuntimeOptions({ HOST: '0.0.0.0', LOG_LEVEL: 'warn' })).toEqual({
+      host: '0.0.0.0',
+      logLevel: 'warn',
+    });
+  });
+
+  it('names a bad LOG_LEVEL or HOST', () => {
+    expect(() => loadRuntimeOptions({ LOG_LEVEL: 'loud' })).toThrow(
+      /^Invalid configuration: LOG_LEVEL must be one of/,
+    );
+    expect(() => loadRuntimeOptions({ HOST: 'a b' })).toThrow(/^Invalid configuration: HOST /);
   });
 });

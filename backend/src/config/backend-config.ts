@@ -139,3 +139,47 @@ export function loadBackendConfig(
     verifiedTokenCacheSize: DEFAULT_VERIFIED_TOKEN_CACHE_SIZE,
   };
 }
+
+/** Process-level settings read only by `main.ts`. */
+export interface RuntimeOptions {
+  /** Interface to bind (`HOST`, default 127.0.0.1; use 0.0.0.0 in a container). */
+  readonly host: string;
+  /** pino level (`LOG_LEVEL`, default info). */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const runtimeSchema = z.object({
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:[\]-]{1,255}$/, 'must be a host name or IP address')
+    .default('127.0.0.1'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+});
+
+/**
+ * Validates `HOST` and `LOG_LEVEL`.
+ *
+ * @throws BackendConfigError naming the bad variable.
+ */
+export function loadRuntimeOptions(
+  env: Readonly<Record<string, string | undefined>>,
+): RuntimeOptions {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(runtimeSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') picked[key] = value.trim();
+  }
+  const result = runtimeSchema.safeParse(picked);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    throw new BackendConfigError(
+      String(issue?.path[0] ?? 'environment'),
+      issue?.message ?? 'is invalid',
+    );
+  }
+  return { host: result.data.HOST, logLevel: result.data.LOG_LEVEL };
+}
