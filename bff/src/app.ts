@@ -61,6 +61,8 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   // Absolute-form targets (`GET http://evil/…`) never reach routing.
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (checkRequestTarget(req.url) === 'absolute_form') return sendError(res, 400, 'bad_path');
+    // `/api;…`, `/api%2f…`, `/api\…` and the like must not slip past the /api mount into the SPA.
+    if (/^\/(api|auth)[^/?\w-]/i.test(req.url)) return sendError(res, 400, 'bad_path');
     next();
   });
   app.use(securityHeaders(config.session.secureCookies));

@@ -70,7 +70,13 @@ export function createApiRouter({ config, refresher }: ApiProxyDeps): express.Ro
     }
     const named = connectionNamedHeaders((name) => proxyReq.getHeader(name));
     for (const name of proxyReq.getHeaderNames()) {
-      if (isStrippedRequestHeader(name, named)) proxyReq.removeHeader(name);
+      if (name === 'transfer-encoding') {
+        // Node decoded the client's chunked framing and re-chunks upstream; removing the header
+        // would make Node send the body unframed, so it is normalised instead.
+        proxyReq.setHeader('transfer-encoding', 'chunked');
+      } else if (isStrippedRequestHeader(name, named)) {
+        proxyReq.removeHeader(name);
+      }
     }
     proxyReq.setHeader('authorization', `Bearer ${ctx.accessToken}`);
     if (typeof req.id === 'string') proxyReq.setHeader('x-request-id', req.id);
@@ -103,6 +109,8 @@ export function createApiRouter({ config, refresher }: ApiProxyDeps): express.Ro
       void ctx.retry();
       return;
     }
+    // Logger, session, httpxy and pipeline each watch `close`: legitimately more than 10 listeners.
+    res.setMaxListeners(20);
     res.statusCode = proxyRes.statusCode ?? 502;
     for (const [name, value] of Object.entries(filterResponseHeaders(proxyRes.headers))) {
       if (value !== undefined) res.setHeader(name, value);

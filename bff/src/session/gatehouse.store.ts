@@ -10,6 +10,12 @@ type Callback<T = void> = (err?: unknown, value?: T) => void;
 export interface GatehouseStoreOptions {
   readonly clock: Clock;
   readonly limits: SessionLimits;
+  /**
+   * How long a row outlives its deadline (default 5 min). Within it the timeout middleware still
+   * sees the session, destroys it and answers `session_expired` instead of a bare
+   * `unauthenticated`; after it, the row is gone anyway.
+   */
+  readonly graceMs?: number;
 }
 
 /**
@@ -25,11 +31,17 @@ export interface GatehouseStoreOptions {
 export abstract class GatehouseStore extends Store {
   protected readonly clock: Clock;
   protected readonly limits: SessionLimits;
+  private readonly graceMs: number;
 
   protected constructor(options: GatehouseStoreOptions) {
     super();
     this.clock = options.clock;
     this.limits = options.limits;
+    this.graceMs = options.graceMs ?? 5 * 60_000;
+  }
+
+  private rowExpiry(session: SessionData, now: number): number {
+    return sessionExpiresAt(session, this.limits, now) + this.graceMs;
   }
 
   protected abstract readRow(sid: string, now: number): string | undefined;
@@ -60,7 +72,7 @@ export abstract class GatehouseStore extends Store {
     this.run(callback, () => {
       const now = this.clock();
       if (this.isTombstoned(sid, now)) return;
-      this.writeRow(sid, JSON.stringify(session), sessionExpiresAt(session, this.limits, now));
+      this.writeRow(sid, JSON.stringify(session), this.rowExpiry(session, now));
     });
   }
 
@@ -68,7 +80,7 @@ export abstract class GatehouseStore extends Store {
     this.run(callback, () => {
       const now = this.clock();
       if (this.isTombstoned(sid, now)) return;
-      this.updateExpiry(sid, sessionExpiresAt(session, this.limits, now));
+      this.updateExpiry(sid, this.rowExpiry(session, now));
     });
   }
 

@@ -38,7 +38,7 @@ function session(createdAt: number, lastSeenAt = createdAt): SessionData {
 const call = <T>(fn: (cb: (err?: unknown, value?: T) => void) => void) =>
   new Promise<T | undefined>((resolve, reject) =>
     fn((err, value) =>
-      err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(value),
+      err ? reject(err instanceof Error ? err : new Error('store call failed')) : resolve(value),
     ),
   );
 
@@ -46,9 +46,9 @@ describe.each([
   [
     'sqlite',
     (clock: () => number, path: string) =>
-      new SqliteSessionStore({ clock, limits, path, pruneIntervalMs: 0 }),
+      new SqliteSessionStore({ clock, limits, path, pruneIntervalMs: 0, graceMs: 0 }),
   ],
-  ['memory', (clock: () => number) => new MemorySessionStore({ clock, limits })],
+  ['memory', (clock: () => number) => new MemorySessionStore({ clock, limits, graceMs: 0 })],
 ] as const)('%s store', (kind, make) => {
   let dir: string;
   let now: number;
@@ -102,6 +102,25 @@ describe.each([
     expect(store.getSession('sid1')).toBeDefined();
     await call((cb) => store.touch('ghost', session(now), cb));
     expect(store.getSession('ghost')).toBeUndefined();
+  });
+
+  it('keeps a row for the grace period past its deadline', () => {
+    const withGrace =
+      kind === 'sqlite'
+        ? new SqliteSessionStore({
+            clock,
+            limits,
+            path: join(dir, 'g2.sqlite'),
+            pruneIntervalMs: 0,
+            graceMs: 60_000,
+          })
+        : new MemorySessionStore({ clock, limits, graceMs: 60_000 });
+    withGrace.set('sid1', session(now));
+    now += limits.idleMs + 59_000;
+    expect(withGrace.getSession('sid1')).toBeDefined();
+    now += 1_000;
+    expect(withGrace.getSession('sid1')).toBeUndefined();
+    withGrace.close();
   });
 
   it('never resurrects a destroyed session (slow in-flight save after logout)', async () => {

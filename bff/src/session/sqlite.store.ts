@@ -59,7 +59,7 @@ export class SqliteSessionStore extends GatehouseStore {
       ) STRICT;
     `);
     this.stmt = {
-      get: this.db.prepare('SELECT data FROM sessions WHERE sid = ? AND expires_at > ?'),
+      get: this.db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?'),
       upsert: this.db.prepare(
         `INSERT INTO sessions (sid, data, expires_at) VALUES (?, ?, ?)
          ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
@@ -87,8 +87,13 @@ export class SqliteSessionStore extends GatehouseStore {
   }
 
   protected readRow(sid: string, now: number): string | undefined {
-    const row = this.stmt.get.get(sid, now) as { data: string } | undefined;
-    return row?.data;
+    const row = this.stmt.get.get(sid) as { data: string; expires_at: number } | undefined;
+    if (!row) return undefined;
+    if (row.expires_at <= now) {
+      this.stmt.delete.run(sid);
+      return undefined;
+    }
+    return row.data;
   }
 
   protected writeRow(sid: string, json: string, expiresAt: number): void {

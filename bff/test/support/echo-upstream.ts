@@ -1,0 +1,96 @@
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request as the echo upstream received it (test-side only; never sent back verbatim). */
+export interface ReceivedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly rawHeaderNames: string[];
+  readonly bodyLength: number;
+  readonly bodySha256: string;
+}
+
+/** A real local HTTP server standing in for the backend; it reports what it received. */
+export interface EchoUpstream {
+  readonly url: string;
+  readonly received: ReceivedRequest[];
+  close(): Promise<void>;
+}
+
+export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Routes: `/hang` never answers; `/slow?ms=N` answers after N ms; `/status/N` answers N;
+ * `/set-cookie` sets a cookie; `/redirect` 302s to `/echo/redirected`; anything else echoes the
+ * request as JSON, with `authorization` replaced by its SHA-256 (so no token travels back).
+ */
+export async function startEchoUpstream(): Promise<EchoUpstream> {
+  const received: ReceivedRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const record: ReceivedRequest = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        rawHeaderNames: req.rawHeaders.filter((_, i) => i % 2 === 0),
+        bodyLength: body.length,
+        bodySha256: sha256(body),
+      };
+      received.push(record);
+      const url = new URL(req.url ?? '/', 'http://echo.invalid');
+      const echo = () => {
+        const { authorization, ...headers } = req.headers;
+        res.setHeader('content-type', 'application/json');
+        res.end(
+          JSON.stringify({
+            method: record.method,
+            url: record.url,
+            headers,
+            authorizationSha256: authorization ? sha256(authorization) : null,
+            bodyLength: record.bodyLength,
+            bodySha256: record.bodySha256,
+          }),
+        );
+      };
+      if (url.pathname === '/hang') return;
+      if (url.pathname === '/slow') {
+        setTimeout(echo, Number(url.searchParams.get('ms') ?? '200'));
+        return;
+      }
+      const status = /^\/status\/(\d{3})$/.exec(url.pathname);
+      if (status) {
+        res.statusCode = Number(status[1]);
+        return echo();
+      }
+      if (url.pathname === '/set-cookie') {
+        res.setHeader('set-cookie', ['backend_session=leak; Path=/; HttpOnly', 'other=1']);
+        res.setHeader('connection', 'keep-alive, x-hop');
+        res.setHeader('x-hop', 'should-not-pass');
+        return echo();
+      }
+      if (url.pathname === '/redirect') {
+        res.statusCode = 302;
+        res.setHeader('location', '/echo/redirected');
+        res.end();
+        return;
+      }
+      echo();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,79 @@
+import {
+  MemorySessionStore,
+  SqliteSessionStore,
+  startBff,
+  type BffConfig,
+  type RunningBff,
+} from '../../src/index.js';
+import { createLogger } from '../../src/http/logger.js';
+import type { GatehouseStore } from '../../src/session/gatehouse.store.js';
+import type { GatehouseStoreOptions } from '../../src/session/gatehouse.store.js';
+import { Tripwire } from './tripwire.js';
+
+/** Remembers every row JSON ever written, so the tripwire can learn every token the BFF held. */
+export class RecordingMemoryStore extends MemorySessionStore {
+  readonly written: string[] = [];
+  constructor(options: GatehouseStoreOptions) {
+    super(options);
+  }
+  protected override writeRow(sid: string, json: string, expiresAt: number): void {
+    this.written.push(json);
+    super.writeRow(sid, json, expiresAt);
+  }
+}
+
+/** The SQLite flavour of {@link RecordingMemoryStore}. */
+export class RecordingSqliteStore extends SqliteSessionStore {
+  readonly written: string[] = [];
+  protected override writeRow(sid: string, json: string, expiresAt: number): void {
+    this.written.push(json);
+    super.writeRow(sid, json, expiresAt);
+  }
+}
+
+/** A settable clock. */
+export class TestClock {
+  constructor(public nowMs = Date.now()) {}
+  readonly now = () => this.nowMs;
+  advance(ms: number): void {
+    this.nowMs += ms;
+  }
+}
+
+/** A BFF started in-process on port 0, with its responses and logs watched by the tripwire. */
+export interface Harness {
+  readonly bff: RunningBff;
+  readonly url: string;
+  readonly config: BffConfig;
+  readonly store: GatehouseStore & { written: string[] };
+  close(): Promise<void>;
+}
+
+/** Starts a BFF for a test suite. */
+export async function startHarness(options: {
+  config: BffConfig;
+  tripwire: Tripwire;
+  clock?: TestClock;
+  store?: GatehouseStore & { written: string[] };
+}): Promise<Harness> {
+  const { config, tripwire } = options;
+  const clock = options.clock?.now ?? (() => Date.now());
+  const limits = { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs };
+  const store = options.store ?? new RecordingMemoryStore({ clock, limits });
+  const bff = await startBff({
+    config,
+    port: 0,
+    deps: { now: clock, store, logger: createLogger('debug', tripwire.logStream) },
+  });
+  tripwire.watch(bff.server);
+  return {
+    bff,
+    url: bff.url,
+    config,
+    store,
+    close: async () => {
+      await bff.close();
+      await tripwire.addSealedFrom(store.written, config.workos.cookiePassword);
+    },
+  };
+}
