@@ -64,6 +64,14 @@ describe('Shell', () => {
     ]);
   });
 
+  it('the dialog can also leave for the start page, saying why', async () => {
+    await render(sessionBody());
+    TestBed.inject(AuthSession).markExpired();
+    await fixture.whenStable();
+    byTestId('session-expired-leave')?.click();
+    expect(TestBed.inject(RecordingLocation).assigned).toEqual(['/signed-out?reason=expired']);
+  });
+
   it('closes the dialog when a new session is found (signed in in another tab)', async () => {
     await render(sessionBody());
     const session = TestBed.inject(AuthSession);
