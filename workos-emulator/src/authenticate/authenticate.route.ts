@@ -48,8 +48,6 @@ export function authenticateRoute(ctx: EmulatorContext): Router {
       throw new OAuthError('invalid_request', 'The request body must be a JSON object.');
     }
     const body = (raw ?? {}) as RequestBody;
-    const grant = body['grant_type'];
-    ctx.stats.grant(typeof grant === 'string' && grant !== '' ? grant : '(missing)');
     const key = req.get('idempotency-key');
     const result =
       key === undefined || key === ''

@@ -9,7 +9,7 @@ import { logoutRoutes } from '../sessions/logout.routes.js';
 import { usersRoute } from '../users/users.route.js';
 import { errorHandler } from './error.handler.js';
 import { ApiError } from './errors.js';
-import { countCalls, injectFaults, requestId } from './observe.middleware.js';
+import { countCalls, countGrantsAndInjectFaults, requestId } from './observe.middleware.js';
 
 /** Builds the Express application: observation, body parsing, faults, routes, JSON 404 and the error handler. */
 export function createApp(ctx: EmulatorContext, emulator: () => Emulator): Express {
@@ -20,7 +20,7 @@ export function createApp(ctx: EmulatorContext, emulator: () => Emulator): Expre
   app.use(countCalls(ctx));
   app.use(express.json({ limit: '64kb' }));
   app.use(express.urlencoded({ extended: false, limit: '64kb' }));
-  app.use(injectFaults(ctx));
+  app.use(countGrantsAndInjectFaults(ctx));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });

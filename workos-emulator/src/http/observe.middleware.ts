@@ -40,17 +40,24 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** Applies injected faults (after body parsing, so a fault can target one grant type). */
-export function injectFaults(ctx: EmulatorContext): RequestHandler {
+function grantTypeOf(req: Request): string | undefined {
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null) return undefined;
+  const grant = (body as Record<string, unknown>)['grant_type'];
+  return typeof grant === 'string' && grant !== '' ? grant : undefined;
+}
+
+/**
+ * Counts authenticate calls per grant type (on arrival, like the endpoint counts, so a faulted refresh still counts)
+ * and applies injected faults. Runs after body parsing, so a fault can target one grant type.
+ */
+export function countGrantsAndInjectFaults(ctx: EmulatorContext): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     if (isControl(req.path)) return next();
-    const body: unknown = req.body;
-    const grantType =
-      typeof body === 'object' &&
-      body !== null &&
-      typeof (body as Record<string, unknown>)['grant_type'] === 'string'
-        ? ((body as Record<string, unknown>)['grant_type'] as string)
-        : undefined;
+    const grantType = grantTypeOf(req);
+    if (endpointOf(req.method, req.path) === 'POST /user_management/authenticate') {
+      ctx.stats.grant(grantType ?? '(missing)');
+    }
     const fault = ctx.faults.take(req.method, req.path, grantType);
     if (fault === undefined) return next();
     if (fault.delayMs !== undefined) await sleep(fault.delayMs, ctx.closing);
