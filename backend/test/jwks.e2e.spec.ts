@@ -5,6 +5,7 @@ import {
   expectUnauthorized,
   FakeClock,
   LogCapture,
+  type JwksMode,
   type TestApp,
   type TestIssuer,
 } from './kit/index.js';
@@ -14,7 +15,7 @@ const TIMEOUT_MS = 600;
 
 /** The real JwksKeySource against the issuer's JWKS over HTTP, with a hand-moved clock. */
 async function start(
-  options: { mode?: 'up' | 'down' | 'hang'; logs?: LogCapture } = {},
+  options: { mode?: JwksMode; logs?: LogCapture } = {},
 ): Promise<{ issuer: TestIssuer; t: TestApp; clock: FakeClock; close: () => Promise<void> }> {
   const issuer = await createTestIssuer();
   issuer.setJwksMode(options.mode ?? 'up');
@@ -24,7 +25,14 @@ async function start(
     mode: 'jwks',
     clock,
     logs: options.logs,
-    config: { jwks: { timeoutMs: TIMEOUT_MS, cooldownMs: COOLDOWN_MS, maxAgeMs: 600_000 } },
+    config: {
+      jwks: {
+        timeoutMs: TIMEOUT_MS,
+        cooldownMs: COOLDOWN_MS,
+        retryAfterFailureMs: 5_000,
+        maxAgeMs: 600_000,
+      },
+    },
   });
   return {
     issuer,
@@ -148,6 +156,22 @@ describe('JwksKeySource over HTTP (checklist 47, 48)', () => {
         status: 'ready',
         jwks: { reachable: true, keys: 1 },
       });
+    } finally {
+      await close();
+    }
+  });
+
+  it('retries a failed fetch after 5 s, not a whole cooldown', async () => {
+    const { issuer, t, clock, close } = await start({ mode: 'error' });
+    try {
+      expectAuthUnavailable(await t.as({}).get('/admin/me'));
+      issuer.setJwksMode('up');
+      clock.advance(4_000);
+      expectAuthUnavailable(await t.as({}).get('/admin/me'));
+      expect(issuer.jwksRequests).toBe(1);
+      clock.advance(1_001);
+      expect((await t.as({}).get('/admin/me')).status).toBe(200);
+      expect(issuer.jwksRequests).toBe(2);
     } finally {
       await close();
     }

@@ -15,7 +15,8 @@ const MAX_JWKS_BYTES = 256 * 1024;
 /** Keys shorter than this are not trusted. */
 const MIN_RSA_MODULUS_BITS = 2048;
 
-const jwksSchema = z.object({ keys: z.array(z.record(z.string(), z.unknown())).max(100) });
+// Entries are checked one by one: an entry this backend cannot use is skipped (RFC 7517 §5).
+const jwksSchema = z.object({ keys: z.array(z.unknown()).max(100) });
 const rsaJwkSchema = z.object({
   kty: z.literal('RSA'),
   kid: z.string().min(1).max(256),
@@ -33,8 +34,9 @@ const rsaJwkSchema = z.object({
  *   (about 6x slower than a cached `KeyObject`); `node:crypto` parses a JWK natively, once.
  * - jwks-rsa's rate limiter is a token bucket shared by all kids: a flood of forged kids drains it
  *   and a genuinely rotated key is then rejected until it refills. Here an unknown kid triggers at
- *   most one fetch per cooldown; fetches are single-flighted; a fetch replaces the whole key set, so
- *   the first fetch after a rotation always finds the new key.
+ *   most one fetch per cooldown (30 s; 5 s after a failed fetch); fetches are single-flighted; a
+ *   fetch replaces the whole key set, so the first fetch after a rotation always finds the new key:
+ *   a flood delays a rotated key by at most one cooldown, never longer.
  * - On a failed fetch the known keys are kept, so a JWKS outage does not log anyone out.
  */
 @Injectable()
@@ -87,10 +89,10 @@ export class JwksKeySource extends KeySource implements OnModuleInit {
   }
 
   private cooldownPassed(): boolean {
-    return (
-      this.lastAttemptAt === undefined ||
-      this.clock.now() - this.lastAttemptAt >= this.config.jwks.cooldownMs
-    );
+    if (this.lastAttemptAt === undefined) return true;
+    const { cooldownMs, retryAfterFailureMs } = this.config.jwks;
+    const wait = this.lastAttemptOk ? cooldownMs : Math.min(cooldownMs, retryAfterFailureMs);
+    return this.clock.now() - this.lastAttemptAt >= wait;
   }
 
   private refreshInBackgroundIfStale(): void {
@@ -148,7 +150,7 @@ export class JwksKeySource extends KeySource implements OnModuleInit {
     return this.parseKeys(parsed.data.keys);
   }
 
-  private parseKeys(jwks: readonly Record<string, unknown>[]): Map<string, KeyObject> {
+  private parseKeys(jwks: readonly unknown[]): Map<string, KeyObject> {
     const keys = new Map<string, KeyObject>();
     for (const candidate of jwks) {
       const jwk = rsaJwkSchema.safeParse(candidate);

@@ -44,18 +44,21 @@ export class JwtAuthGuard implements CanActivate {
       ]) === true;
     const http = context.switchToHttp();
     const req = http.getRequest<AuthRequest>();
-    delete req.user;
+    req.user = undefined;
     const token = extractBearerToken(req);
     if (token === undefined) {
       if (isPublic) return true;
       throw new InvalidTokenException('token_missing');
     }
+    const res = http.getResponse<Response>();
     try {
-      req.user = await this.authenticate(token, req, http.getResponse<Response>(), isPublic);
+      req.user = await this.authenticate(token, req, res, isPublic);
     } catch (error) {
       if (isPublic && error instanceof AuthHttpException) return true;
       throw error;
     }
+    // Answers computed for a verified caller must not be stored by shared caches.
+    if (!isPublic) res.setHeader('Cache-Control', 'no-store');
     return true;
   }
 

@@ -38,6 +38,11 @@ export interface JwksSettings {
   readonly timeoutMs: number;
   /** Minimum time between two JWKS fetches, in milliseconds. */
   readonly cooldownMs: number;
+  /**
+   * Shorter wait after a failed fetch (capped by `cooldownMs`), so a JWKS blip at boot does not
+   * leave the backend without keys for a whole cooldown.
+   */
+  readonly retryAfterFailureMs: number;
   /** Refresh a JWKS older than this in the background, in milliseconds. */
   readonly maxAgeMs: number;
 }
@@ -46,6 +51,7 @@ export interface JwksSettings {
 export const DEFAULT_JWKS_SETTINGS: JwksSettings = {
   timeoutMs: 5_000,
   cooldownMs: 30_000,
+  retryAfterFailureMs: 5_000,
   maxAgeMs: 600_000,
 };
 
