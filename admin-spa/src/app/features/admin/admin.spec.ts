@@ -29,6 +29,9 @@ describe('Admin', () => {
   afterEach(() => http.verify());
 
   it('shows the admin overview from the backend', async () => {
+    await new Promise((resolve) => setTimeout(resolve));
+    fixture.detectChanges();
+    expect(byTestId('admin-loading', page)).not.toBeNull();
     http.expectOne('/api/admin/overview').flush({
       viewerId: 'user_01ADA',
       organizationId: 'org_01ACME',
@@ -38,6 +41,7 @@ describe('Admin', () => {
       generatedAt: '2030-01-01T00:00:00.000Z',
     });
     await fixture.whenStable();
+    expect(byTestId('admin-loading', page)).toBeNull();
     expect(byTestId('admin-signing-keys', page)?.textContent?.trim()).toBe('2');
     expect(byTestId('admin-jwks', page)?.textContent).toContain('JWKS reachable');
     expect(byTestId('admin-uptime', page)?.textContent?.trim()).toBe('1 h 2 min');

@@ -4,6 +4,7 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
 import { sessionBody } from '../../../testing/session-fixtures';
 import { byTestId, provideTestApp, signInAs } from '../../../testing/test-providers';
+import { AuthSession } from '../../core/auth/auth-session';
 import { ServiceStatus } from '../../core/service-status/service-status';
 import { Profile } from './profile';
 
@@ -99,6 +100,15 @@ describe('Profile', () => {
     http.expectOne('/api/admin/me').flush(ME);
     await fixture.whenStable();
     expect(row('claim-session-id')).toBe('session_01XYZ');
+  });
+
+  it('on 401 marks the session expired (the shell then offers to sign in again)', async () => {
+    http
+      .expectOne('/api/admin/me')
+      .flush({ error: 'session_expired' }, { status: 401, statusText: 'Unauthorized' });
+    await fixture.whenStable();
+    expect(TestBed.inject(AuthSession).status()).toBe('expired');
+    expect(byTestId('profile-error', page)).not.toBeNull();
   });
 
   it('treats an unexpected answer as an error', async () => {

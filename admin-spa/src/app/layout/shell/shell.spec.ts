@@ -1,5 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
+import { Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
+import { Router } from '@angular/router';
 
 import { RecordingLocation } from '../../../testing/recording-location';
 import { adminSessionBody, sessionBody } from '../../../testing/session-fixtures';
@@ -8,12 +10,17 @@ import { AuthSession } from '../../core/auth/auth-session';
 import { ServiceStatus } from '../../core/service-status/service-status';
 import { Shell } from './shell';
 
+@Component({ selector: 'gh-test-page', template: '<h1>Page</h1>' })
+class TestPage {}
+
 describe('Shell', () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<Shell>;
 
   beforeEach(() => {
-    TestBed.configureTestingModule({ providers: provideTestApp() });
+    TestBed.configureTestingModule({
+      providers: provideTestApp([{ path: '**', component: TestPage }]),
+    });
     http = TestBed.inject(HttpTestingController);
   });
 
@@ -98,5 +105,17 @@ describe('Shell', () => {
     answerSession(http, { body: sessionBody() });
     await fixture.whenStable();
     expect(byTestId('service-unavailable', page)).toBeNull();
+  });
+
+  it('moves focus to the page content after navigating to another page', async () => {
+    const page = await render(sessionBody());
+    const router = TestBed.inject(Router);
+    await router.navigateByUrl('/first');
+    await fixture.whenStable();
+    byTestId('nav-profile', page)?.focus();
+    await router.navigateByUrl('/profile');
+    await fixture.whenStable();
+    expect(document.activeElement).toBe(page.querySelector('main#main-content'));
+    expect(page.querySelector('main h1')?.textContent).toBe('Page');
   });
 });

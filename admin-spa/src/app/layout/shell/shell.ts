@@ -1,22 +1,24 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import {
+  afterNextRender,
   ChangeDetectionStrategy,
   Component,
   computed,
-  DOCUMENT,
   effect,
+  type ElementRef,
   inject,
+  Injector,
   untracked,
   viewChild,
 } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatIconButton } from '@angular/material/button';
 import { MatDialog, type MatDialogRef } from '@angular/material/dialog';
 import { MatListItem, MatListItemIcon, MatListItemTitle, MatNavList } from '@angular/material/list';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { map } from 'rxjs';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { filter, map, skip } from 'rxjs';
 
 import { AuthSession } from '../../core/auth/auth-session';
 import { hasAccess } from '../../core/auth/auth-guard';
@@ -63,7 +65,6 @@ const WIDE_LAYOUT = '(min-width: 960px)';
 export class Shell {
   protected readonly session = inject(AuthSession);
   private readonly dialog = inject(MatDialog);
-  private readonly document = inject(DOCUMENT);
   private expiredDialog: MatDialogRef<SessionExpiredDialog> | null = null;
 
   protected readonly isWide = toSignal(
@@ -73,10 +74,12 @@ export class Shell {
     { initialValue: true },
   );
   private readonly nav = viewChild.required(MatSidenav);
+  private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   protected readonly canAdminister = computed(() => hasAccess(this.session, ADMIN_ACCESS));
 
   constructor() {
     inject(SessionLifetime).start();
+    this.focusPageAfterNavigation();
     effect(() => {
       const expired = this.session.status() === 'expired';
       untracked(() => this.toggleExpiredDialog(expired));
@@ -91,7 +94,26 @@ export class Shell {
   /** The skip link: focus the page content without changing the route. */
   protected skipToContent(event: Event): void {
     event.preventDefault();
-    this.document.getElementById('main-content')?.focus();
+    this.main().nativeElement.focus();
+  }
+
+  /**
+   * After moving to another page, put focus on the new content (as a full page load would), so
+   * keyboard and screen-reader users start reading there instead of at a stale link.
+   */
+  private focusPageAfterNavigation(): void {
+    const injector = inject(Injector);
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        skip(1),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        afterNextRender(() => this.main().nativeElement.focus({ preventScroll: true }), {
+          injector,
+        });
+      });
   }
 
   private toggleExpiredDialog(expired: boolean): void {
