@@ -17,7 +17,7 @@ export async function call(
   const response = await fetch(new URL(path, emulator.url), { redirect: 'manual', ...init });
   const text = await response.text();
   let json: Record<string, unknown> = {};
-  if ((response.headers.get('content-type') ?? '').startsWith('application/json')) {
+  if (text !== '' && (response.headers.get('content-type') ?? '').startsWith('application/json')) {
     json = JSON.parse(text) as Record<string, unknown>;
   }
   return { status: response.status, headers: response.headers, text, json };

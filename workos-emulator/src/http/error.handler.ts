@@ -22,18 +22,23 @@ interface BodyParserError {
   expose?: unknown;
 }
 
-/** Maps body-parser failures (malformed JSON, too large, bad charset) to a client error. */
-function fromBodyParser(err: BodyParserError, path: string): OAuthError | ApiError | undefined {
-  if (typeof err.type !== 'string' || typeof err.status !== 'number' || err.status >= 500)
-    return undefined;
-  const oauth = OAUTH_PATHS.has(path);
-  if (err.type === 'entity.too.large')
+/**
+ * Maps the 4xx errors Express itself raises (body-parser: malformed JSON, too large, bad charset; router: a path
+ * parameter that is not valid percent-encoding) to a client error of the endpoint's shape.
+ */
+function fromHttpError(err: BodyParserError, path: string): OAuthError | ApiError | undefined {
+  if (typeof err.status !== 'number' || err.status < 400 || err.status >= 500) return undefined;
+  if (err.type === 'entity.too.large') {
     return new ApiError(413, 'payload_too_large', 'The request body is too large.');
+  }
+  if (typeof err.type !== 'string') {
+    return new ApiError(400, 'invalid_request_parameters', 'The request URL cannot be decoded.');
+  }
   const message =
     err.type === 'entity.parse.failed'
       ? 'The request body is not valid JSON.'
       : 'The request body cannot be read.';
-  return oauth
+  return OAUTH_PATHS.has(path)
     ? new OAuthError('invalid_request', message)
     : new ApiError(400, 'invalid_request_body', message);
 }
@@ -48,7 +53,7 @@ export function errorHandler(logError: (message: string) => void): ErrorRequestH
     const mapped =
       err instanceof OAuthError || err instanceof ApiError || err instanceof HtmlError
         ? err
-        : fromBodyParser(err ?? {}, req.path);
+        : fromHttpError(err ?? {}, req.path);
     if (mapped instanceof HtmlError) {
       res.status(mapped.status).set(PAGE_HEADERS).send(messagePage(mapped.title, mapped.message));
       return;

@@ -140,7 +140,9 @@ export function validateSeed(input: unknown): Seed {
       metadata: isObj(metadata) ? { ...(metadata as Record<string, string>) } : {},
       memberships,
     };
-    if (createdAt !== null) user.createdAt = new Date(createdAt).toISOString();
+    if (createdAt !== null && !Number.isNaN(Date.parse(createdAt))) {
+      user.createdAt = new Date(createdAt).toISOString();
+    }
     return user;
   });
 
