@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { z } from 'zod';
 import { AppLogger } from '../logging/app-logger.js';
 import { BACKEND_CONFIG } from '../config/config.tokens.js';
@@ -40,12 +40,13 @@ const rsaJwkSchema = z.object({
  * - On a failed fetch the known keys are kept, so a JWKS outage does not log anyone out.
  */
 @Injectable()
-export class JwksKeySource extends KeySource implements OnModuleInit {
+export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDestroy {
   private keys = new Map<string, KeyObject>();
   private fetchedAt: number | undefined;
   private lastAttemptAt: number | undefined;
   private lastAttemptOk = false;
   private inflight: Promise<void> | undefined;
+  private readonly shutdown = new AbortController();
 
   constructor(
     @Inject(BACKEND_CONFIG) private readonly config: BackendConfig,
@@ -59,6 +60,11 @@ export class JwksKeySource extends KeySource implements OnModuleInit {
   /** Warm the cache at boot without delaying or failing it. */
   onModuleInit(): void {
     void this.refresh();
+  }
+
+  /** Abort an in-flight fetch so closing the app is not delayed by a slow JWKS. */
+  onModuleDestroy(): void {
+    this.shutdown.abort();
   }
 
   override async getKey(kid: string, options?: { allowFetch?: boolean }): Promise<KeyObject> {
@@ -132,7 +138,10 @@ export class JwksKeySource extends KeySource implements OnModuleInit {
     const response = await fetch(this.config.jwksUrl, {
       headers: { accept: 'application/json' },
       redirect: 'error',
-      signal: AbortSignal.timeout(this.config.jwks.timeoutMs),
+      signal: AbortSignal.any([
+        AbortSignal.timeout(this.config.jwks.timeoutMs),
+        this.shutdown.signal,
+      ]),
     });
     if (!response.ok) {
       await response.body?.cancel();
