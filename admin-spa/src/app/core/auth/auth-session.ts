@@ -49,6 +49,16 @@ export class AuthSession {
   readonly idleExpiresAt = computed(() => this.info()?.idleExpiresAt ?? null);
   /** True between "Sign out" and leaving the page. */
   readonly signingOut = signal(false);
+  /**
+   * How far the BFF's clock is ahead of this browser's (ms), from the `Date` header of the last
+   * session answer. Expiry times come from the server, so countdowns use server time.
+   */
+  readonly clockOffsetMs = signal(0);
+
+  /** The current time on the BFF's clock, as epoch ms. */
+  serverNow(): number {
+    return Date.now() + this.clockOffsetMs();
+  }
 
   /** Whether the current session has `role` (as its role or among its roles). */
   hasRole(role: string): boolean {
@@ -74,9 +84,12 @@ export class AuthSession {
   async refresh(options: { slide?: boolean } = {}): Promise<SessionStatus> {
     const params: Record<string, string> = options.slide === false ? { slide: 'false' } : {};
     try {
-      const body = await firstValueFrom(this.http.get<unknown>('/auth/session', { params }));
-      const info = parseSessionInfo(body);
+      const response = await firstValueFrom(
+        this.http.get<unknown>('/auth/session', { params, observe: 'response' }),
+      );
+      const info = parseSessionInfo(response.body);
       if (info === null) throw new Error('GET /auth/session returned no session');
+      this.noteServerTime(response.headers.get('Date'));
       this.state.set({ status: 'authenticated', info });
     } catch (error) {
       const previous = this.state();
@@ -98,6 +111,13 @@ export class AuthSession {
       }
     }
     return this.status();
+  }
+
+  private noteServerTime(dateHeader: string | null): void {
+    const serverTime = dateHeader === null ? Number.NaN : Date.parse(dateHeader);
+    // The header has one-second resolution: ignore offsets that small.
+    const offset = Number.isFinite(serverTime) ? serverTime - Date.now() : 0;
+    this.clockOffsetMs.set(Math.abs(offset) > 2000 ? offset : 0);
   }
 
   /** The BFF answered 401 to an API call: the session is gone. */

@@ -153,6 +153,20 @@ describe('SessionLifetime (fake clock)', () => {
     expect(lifetime.warning()).toMatchObject({ kind: 'absolute' });
   });
 
+  it("uses the BFF's clock (Date header) when the browser's is off", async () => {
+    // The browser is 10 minutes behind: by the server's clock only 100 s of idle time are left.
+    const loaded = TestBed.inject(AuthSession).ensureLoaded();
+    http.expectOne(POLL).flush(sessionBody({ idleExpiresAt: Date.now() + 10 * 60_000 + 100_000 }), {
+      headers: { Date: new Date(Date.now() + 10 * 60_000).toUTCString() },
+    });
+    await loaded;
+    session = TestBed.inject(AuthSession);
+    expect(session.clockOffsetMs()).toBe(10 * 60_000);
+    lifetime = TestBed.inject(SessionLifetime);
+    expect(lifetime.warning()).toMatchObject({ kind: 'idle' });
+    expect(lifetime.warning()?.msLeft).toBe(100_000);
+  });
+
   it('at the expiry asks the BFF and becomes expired on 401', async () => {
     await start({ idleExpiresAt: Date.now() + 10_000 });
     jest.advanceTimersByTime(1000);

@@ -34,6 +34,7 @@ export class SessionLifetime {
   private readonly router = inject(Router);
   private readonly document = inject(DOCUMENT);
   private readonly serviceStatus = inject(ServiceStatus);
+  /** This browser's clock, ticking every second while started. */
   private readonly now = signal(Date.now());
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private tickTimer: ReturnType<typeof setInterval> | undefined;
@@ -51,7 +52,8 @@ export class SessionLifetime {
     if (absolute) candidates.push({ kind: 'absolute', at: absolute });
     const next = candidates.sort((a, b) => a.at.getTime() - b.at.getTime())[0];
     if (!next) return null;
-    const msLeft = next.at.getTime() - this.now();
+    // Expiry times are the BFF's: compare them with the BFF's clock.
+    const msLeft = next.at.getTime() - (this.now() + this.session.clockOffsetMs());
     return msLeft <= WARNING_WINDOW_MS ? { ...next, msLeft: Math.max(0, msLeft) } : null;
   });
 

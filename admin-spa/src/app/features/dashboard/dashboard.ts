@@ -29,6 +29,6 @@ export class Dashboard {
   });
 
   protected relative(at: Date): string {
-    return formatRelative(at);
+    return formatRelative(at, this.session.serverNow());
   }
 }
