@@ -231,4 +231,33 @@ describe('client-id drift warnings', () => {
       await close();
     }
   });
+
+  it('explains a backend configured with another client id than the tokens (drift)', async () => {
+    const logs = new LogCapture();
+    const issuer = await createTestIssuer();
+    const wrong = 'client_wrong';
+    const t = await createTestApp({
+      issuer,
+      mode: 'jwks',
+      logs,
+      config: {
+        workosClientId: wrong,
+        jwksUrl: `${issuer.baseUrl}/sso/jwks/${wrong}`,
+        issuers: [`${issuer.baseUrl}/user_management/${wrong}`],
+      },
+    });
+    try {
+      const ready = await t.http.get('/health/ready');
+      expect(ready.status).toBe(503);
+      expect(ready.body).toMatchObject({ jwks: { reachable: false, keys: 0 } });
+      expect(logs.find(`WorkOS knows no client "${wrong}"`)).toHaveLength(1);
+
+      expectUnauthorized(await t.as({}).get('/admin/me'), 'issuer_mismatch');
+      const [warning] = logs.find(`issued for WorkOS client "${issuer.clientId}"`);
+      expect(warning?.['msg']).toContain(`expects WORKOS_CLIENT_ID="${wrong}"`);
+    } finally {
+      await t.close();
+      await issuer.close();
+    }
+  });
 });

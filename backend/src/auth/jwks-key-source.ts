@@ -127,8 +127,12 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
     } catch (error) {
       this.lastAttemptOk = false;
       const reason = error instanceof Error ? error.message : 'unknown error';
+      const hint =
+        reason === 'HTTP 404'
+          ? `: WorkOS knows no client "${this.config.workosClientId}"; check WORKOS_CLIENT_ID (the BFF must use the same one)`
+          : '';
       this.logger.warn(
-        `JWKS fetch from ${this.config.jwksUrl} failed (${reason}); keeping ${this.keys.size} known key(s)`,
+        `JWKS fetch from ${this.config.jwksUrl} failed (${reason})${hint}; keeping ${this.keys.size} known key(s)`,
         CONTEXT,
       );
     }
