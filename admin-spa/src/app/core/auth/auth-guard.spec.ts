@@ -67,6 +67,16 @@ describe('route guards (with the app routes)', () => {
       expect(TestBed.inject(Router).url).toBe('/unavailable?returnTo=%2Fprofile');
     });
 
+    it('sends a session that expired since loading to sign in again', async () => {
+      await visit('/', { body: sessionBody() });
+      TestBed.inject(AuthSession).markExpired();
+      await harness.navigateByUrl('/profile');
+      await new Promise((resolve) => setTimeout(resolve));
+      expect(TestBed.inject(RecordingLocation).assigned).toEqual([
+        '/auth/login?returnTo=%2Fprofile',
+      ]);
+    });
+
     it('lets a member into the dashboard', async () => {
       await visit('/', { body: sessionBody() });
       const root = harness.fixture.nativeElement as HTMLElement;

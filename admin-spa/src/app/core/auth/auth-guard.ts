@@ -33,10 +33,15 @@ function showInPlace(
 export const authGuard: CanMatchFn = async (_route, segments) => {
   const session = inject(AuthSession);
   const router = inject(Router);
-  const status =
-    session.status() === 'unavailable'
-      ? await session.refresh({ slide: false })
-      : await session.ensureLoaded();
+  // After a failed first check, check again; otherwise use the current status (not the first
+  // answer: the session may have expired or ended since).
+  let status = session.status();
+  if (status === 'unavailable') {
+    status = await session.refresh({ slide: false });
+  } else {
+    await session.ensureLoaded();
+    status = session.status();
+  }
   const returnTo = attemptedPath(router, segments);
   switch (status) {
     case 'authenticated':
