@@ -34,7 +34,11 @@ describe('loadConfig', () => {
   });
 
   it('uses the __Host- cookie and Secure on https', () => {
-    const config = loadConfig({ ...base, PUBLIC_URL: 'https://admin.example.com' });
+    const config = loadConfig({
+      ...base,
+      PUBLIC_URL: 'https://admin.example.com',
+      TRUST_PROXY_HOPS: '1',
+    });
     expect(config.session.cookieName).toBe('__Host-gatehouse');
     expect(config.session.loginCookieName).toBe('__Host-gatehouse-login');
     expect(config.session.secureCookies).toBe(true);
@@ -77,8 +81,19 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('refuses an https PUBLIC_URL without a trusted proxy hop (the session cookie could never be set)', () => {
+    expect(problems({ ...base, PUBLIC_URL: 'https://admin.example.com' })).toEqual([
+      'TRUST_PROXY_HOPS must be >= 1 when PUBLIC_URL is https (the BFF serves plain HTTP behind a TLS proxy)',
+    ]);
+  });
+
   describe('NODE_ENV=production', () => {
-    const prod = { ...base, NODE_ENV: 'production', PUBLIC_URL: 'https://admin.example.com' };
+    const prod = {
+      ...base,
+      NODE_ENV: 'production',
+      PUBLIC_URL: 'https://admin.example.com',
+      TRUST_PROXY_HOPS: '1',
+    };
 
     it('starts with https, sqlite and api.workos.com', () => {
       expect(loadConfig(prod).nodeEnv).toBe('production');

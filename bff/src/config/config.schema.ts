@@ -135,6 +135,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!secure && !publicIsLoopback) {
     problems.push('PUBLIC_URL must use https unless the host is localhost/127.0.0.1/[::1]');
   }
+  if (secure && e.TRUST_PROXY_HOPS === 0) {
+    // The BFF itself speaks plain HTTP: an https PUBLIC_URL means a TLS-terminating proxy in front,
+    // and without trusting it express-session would never set the Secure session cookie.
+    problems.push(
+      'TRUST_PROXY_HOPS must be >= 1 when PUBLIC_URL is https (the BFF serves plain HTTP behind a TLS proxy)',
+    );
+  }
   if (e.NODE_ENV === 'production') {
     if (!secure) problems.push('PUBLIC_URL must use https when NODE_ENV=production');
     if (e.SESSION_STORE === 'memory') {
