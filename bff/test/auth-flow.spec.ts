@@ -425,6 +425,42 @@ describe('secure cookies (https PUBLIC_URL behind one trusted proxy)', () => {
   });
 });
 
+describe('logs', () => {
+  interface LogLine {
+    event?: string;
+    req?: { id?: unknown; path?: unknown; headers?: Record<string, unknown> };
+    res?: { headers?: Record<string, unknown> };
+  }
+
+  it('carry request ids and session events, with credentials redacted', () => {
+    const lines = tripwire.logLines().map((line) => JSON.parse(line) as LogLine);
+    const events = new Set(lines.map((l) => l.event).filter(Boolean));
+    for (const event of [
+      'session.created',
+      'session.refreshed',
+      'session.destroyed',
+      'session.refresh_failed',
+      'login.state_rejected',
+    ]) {
+      expect(events).toContain(event);
+    }
+    const requests = lines.filter((l) => l.req?.headers);
+    expect(requests.length).toBeGreaterThan(50);
+    expect(requests.every((l) => typeof l.req?.id === 'string' && l.req.id.length === 36)).toBe(
+      true,
+    );
+    const withCookie = requests.filter((l) => l.req?.headers?.['cookie'] !== undefined);
+    expect(withCookie.length).toBeGreaterThan(10);
+    expect(withCookie.every((l) => l.req?.headers?.['cookie'] === '[redacted]')).toBe(true);
+    const setCookies = lines.filter((l) => l.res?.headers?.['set-cookie'] !== undefined);
+    expect(setCookies.length).toBeGreaterThan(0);
+    expect(setCookies.every((l) => l.res?.headers?.['set-cookie'] === '[redacted]')).toBe(true);
+    expect(lines.some((l) => typeof l.req?.path === 'string' && l.req.path.includes('code='))).toBe(
+      false,
+    );
+  });
+});
+
 describe('BFF restart (SQLite store)', () => {
   it('a session survives closing and reopening the BFF on the same file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-restart-'));

@@ -7,6 +7,8 @@ import { randomToken } from './pkce.js';
 
 /** Lifetime of a login transaction (and its cookie). */
 export const LOGIN_TRANSACTION_TTL_MS = 10 * 60_000;
+/** How many consumed `state`s are remembered for replay detection. */
+const MAX_REMEMBERED_STATES = 100_000;
 
 /** What survives the round trip to WorkOS, sealed in a short-lived cookie (never in the store). */
 export interface LoginTransaction {
@@ -93,6 +95,11 @@ export class LoginTransactions {
       return undefined;
     if (this.consumed.has(tx.state)) return undefined;
     this.consumed.set(tx.state, tx.createdAt + LOGIN_TRANSACTION_TTL_MS);
+    // Bounded memory: past the cap the oldest entries go (their cookies expire within 10 min anyway).
+    for (const oldest of this.consumed.keys()) {
+      if (this.consumed.size <= MAX_REMEMBERED_STATES) break;
+      this.consumed.delete(oldest);
+    }
     if (!constantTimeEqual(tx.state, state)) return undefined;
     return tx;
   }

@@ -80,7 +80,11 @@ export function createApiRouter({ config, refresher }: ApiProxyDeps): express.Ro
     }
     proxyReq.setHeader('authorization', `Bearer ${ctx.accessToken}`);
     if (typeof req.id === 'string') proxyReq.setHeader('x-request-id', req.id);
-    proxyReq.setHeader('x-forwarded-for', req.socket.remoteAddress ?? 'unknown');
+    // The client address as Express sees it (honours TRUST_PROXY_HOPS), never a client-sent header.
+    proxyReq.setHeader(
+      'x-forwarded-for',
+      (req as Request).ip ?? req.socket.remoteAddress ?? 'unknown',
+    );
     proxyReq.setHeader('x-forwarded-proto', forwardedProto);
     proxyReq.setHeader('x-forwarded-host', forwardedHost);
     proxyReq.setTimeout(config.backendTimeoutMs, () => {

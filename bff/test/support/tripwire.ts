@@ -87,6 +87,11 @@ export class Tripwire {
     return found;
   }
 
+  /** Every log line captured so far. */
+  logLines(): string[] {
+    return this.texts.filter((t) => t.where === 'log').map((t) => t.text);
+  }
+
   get recordedCount(): number {
     return this.texts.length;
   }
