@@ -87,6 +87,13 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('accepts only a hop count for TRUST_PROXY_HOPS (never "true": trusting every proxy lets clients spoof their address)', () => {
+    expect(problems({ ...base, TRUST_PROXY_HOPS: 'true' })).toEqual([
+      'TRUST_PROXY_HOPS must be a whole number',
+    ]);
+    expect(loadConfig({ ...base, TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
+  });
+
   describe('NODE_ENV=production', () => {
     const prod = {
       ...base,

@@ -8,9 +8,15 @@ import { GatehouseStore, type GatehouseStoreOptions } from './gatehouse.store.js
 export class MemorySessionStore extends GatehouseStore {
   private readonly rows = new Map<string, { json: string; expiresAt: number }>();
   private readonly tombstones = new Map<string, number>();
+  private readonly timer: NodeJS.Timeout | undefined;
 
-  constructor(options: GatehouseStoreOptions) {
+  constructor(options: GatehouseStoreOptions & { readonly pruneIntervalMs?: number }) {
     super(options);
+    const interval = options.pruneIntervalMs ?? 60_000;
+    if (interval > 0) {
+      this.timer = setInterval(() => this.prune(), interval);
+      this.timer.unref();
+    }
   }
 
   protected readRow(sid: string, now: number): string | undefined {
@@ -65,6 +71,7 @@ export class MemorySessionStore extends GatehouseStore {
   }
 
   close(): void {
+    if (this.timer) clearInterval(this.timer);
     this.rows.clear();
   }
 
