@@ -15,6 +15,7 @@ test('signing out ends the WorkOS session too, and the data is gone from the pag
   await page.getByTestId('sign-out-button').click();
 
   await expect(page).toHaveURL(/\/signed-out/);
+  await expect(page.getByTestId('signed-out-reason')).toHaveAttribute('data-reason', 'signed-out');
   await expect(page.getByTestId('sign-in-button')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('signed-out.png'), fullPage: true });
   expect((await emulatorStats()).liveSessions).toBe(liveBefore - 1);

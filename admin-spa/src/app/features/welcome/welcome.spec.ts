@@ -23,7 +23,7 @@ describe('Welcome (signed-out page)', () => {
   }
 
   it('shows the product and a Sign in button that signs in to the dashboard', async () => {
-    const page = await render(undefined, { status: 401 });
+    const page = await render('', { status: 401 });
     expect(page.querySelector('h1')?.textContent).toContain('Gatehouse');
     expect(byTestId('signed-out-reason', page)).toBeNull();
     const button = byTestId('sign-in-button', page);
@@ -43,6 +43,11 @@ describe('Welcome (signed-out page)', () => {
     expect(message?.textContent).toContain(text);
     expect(message?.getAttribute('data-reason')).toBe(reason);
     expect(message?.getAttribute('role')).toBe(role);
+  });
+
+  it('says "signed out" on the bare page WorkOS returns to after its logout', async () => {
+    const page = await render(undefined, { status: 401 });
+    expect(byTestId('signed-out-reason', page)?.getAttribute('data-reason')).toBe('signed-out');
   });
 
   it('ignores an unknown reason', async () => {

@@ -18,12 +18,16 @@ import { parseReason, REASON_MESSAGES } from './signed-out-reason';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Welcome {
-  /** The `reason` query parameter. */
+  /**
+   * The `reason` query parameter. WorkOS returns to the exact, registered `/signed-out` after its
+   * logout, without a query, so no reason at all means the user has just signed out.
+   */
   readonly reason = input<string | undefined>();
 
   protected readonly session = inject(AuthSession);
   protected readonly message = computed(() => {
-    const reason = parseReason(this.reason());
+    const raw = this.reason();
+    const reason = raw === undefined ? 'signed-out' : parseReason(raw);
     return reason === null ? null : { reason, ...REASON_MESSAGES[reason] };
   });
 
