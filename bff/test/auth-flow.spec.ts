@@ -316,6 +316,26 @@ describe('refresh', () => {
     );
   });
 
+  it('a slow request that loaded the session before a rotation does not write the old tokens back', async () => {
+    const a = agent();
+    const { callback } = await signIn(a, { email: ADA.email });
+    const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
+    const original = await storedTokens(sid);
+    clock.advance(1000); // so the slow request's copy is modified (lastSeenAt) and saved at its end
+    const slow = a
+      .get('/api/slow?ms=400')
+      .set(csrf)
+      .then((r) => r);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const forced = await a.get('/api/status/401').set(csrf); // refresh + retry
+    expect(forced.status).toBe(401);
+    const rotated = await storedTokens(sid);
+    expect(rotated.refreshToken).not.toBe(original.refreshToken);
+    expect((await slow).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await storedTokens(sid)).refreshToken).toBe(rotated.refreshToken);
+  });
+
   it('invalid_grant (WorkOS session revoked) → 401 session_expired and the store row gone', async () => {
     const a = agent();
     const { callback } = await signIn(a, { email: ADA.email });

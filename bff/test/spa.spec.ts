@@ -22,6 +22,8 @@ beforeAll(async () => {
   writeFileSync(join(dist, 'main-ABCDEFGH.js'), 'console.log("app")');
   writeFileSync(join(dist, 'styles-5INURTSO.css'), 'body{}');
   writeFileSync(join(dist, 'favicon.ico'), 'ico');
+  writeFileSync(join(dist, 'chunk-Bh5-kiQk.js'), 'export {}');
+  writeFileSync(join(dist, 'apple-touch-icon.png'), 'png');
   h = await startHarness({ config: testConfig({ SPA_DIST_DIR: dist }), tripwire });
 });
 afterAll(async () => {
@@ -50,8 +52,12 @@ describe('serving the admin-spa build', () => {
     expect(js.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const css = await request(h.url).get('/styles-5INURTSO.css');
     expect(css.headers['cache-control']).toContain('immutable');
+    const chunk = await request(h.url).get('/chunk-Bh5-kiQk.js');
+    expect(chunk.headers['cache-control']).toContain('immutable');
     const ico = await request(h.url).get('/favicon.ico');
     expect(ico.headers['cache-control']).toBe('no-cache');
+    const icon = await request(h.url).get('/apple-touch-icon.png');
+    expect(icon.headers['cache-control']).toBe('no-cache');
   });
 
   it('falls back to index.html for GET navigations outside /api and /auth', async () => {

@@ -72,8 +72,50 @@ export abstract class GatehouseStore extends Store {
     this.run(callback, () => {
       const now = this.clock();
       if (this.isTombstoned(sid, now)) return;
-      this.writeRow(sid, JSON.stringify(session), this.rowExpiry(session, now));
+      const merged = this.keepNewestTokens(sid, session, now);
+      this.writeRow(sid, JSON.stringify(merged), this.rowExpiry(merged, now));
     });
+  }
+
+  /**
+   * Tokens never go backwards. A request that loaded the session before a concurrent refresh
+   * rotated its tokens still saves its copy at the end (its `lastSeenAt` changed); writing that
+   * copy verbatim would put back the consumed refresh token, and a later refresh would replay it
+   * (`invalid_grant` once the grace window is over: a logout out of nowhere). So when the stored
+   * row holds a later access token, its token fields win and only the rest of the incoming copy is
+   * taken.
+   */
+  private keepNewestTokens(sid: string, incoming: SessionData, now: number): SessionData {
+    const next = incoming.auth;
+    if (!next) return incoming;
+    const json = this.readRow(sid, now);
+    if (json === undefined) return incoming;
+    const stored = (JSON.parse(json) as SessionData).auth;
+    if (!stored || stored.accessExpiresAt <= next.accessExpiresAt) return incoming;
+    const {
+      sealedTokens,
+      accessExpiresAt,
+      organizationId,
+      role,
+      roles,
+      permissions,
+      user,
+      workosSessionId,
+    } = stored;
+    return {
+      ...incoming,
+      auth: {
+        ...next,
+        sealedTokens,
+        accessExpiresAt,
+        organizationId,
+        role,
+        roles,
+        permissions,
+        user,
+        workosSessionId,
+      },
+    };
   }
 
   override touch(sid: string, session: SessionData, callback?: Callback): void {

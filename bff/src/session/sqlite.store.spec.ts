@@ -123,6 +123,21 @@ describe.each([
     withGrace.close();
   });
 
+  it('never lets a stale copy put back rotated-away tokens', async () => {
+    const stale = session(now);
+    const rotated = session(now);
+    rotated.auth!.sealedTokens = 'Fe26.2*rotated';
+    rotated.auth!.accessExpiresAt = now + 600_000;
+    await call((cb) => store.set('sid1', rotated, cb));
+    now += 1000;
+    stale.auth!.lastSeenAt = now;
+    await call((cb) => store.set('sid1', stale, cb));
+    const saved = store.getSession('sid1')!.auth!;
+    expect(saved.sealedTokens).toBe('Fe26.2*rotated');
+    expect(saved.accessExpiresAt).toBe(now - 1000 + 600_000);
+    expect(saved.lastSeenAt).toBe(now);
+  });
+
   it('never resurrects a destroyed session (slow in-flight save after logout)', async () => {
     await call((cb) => store.set('sid1', session(now), cb));
     await call((cb) => store.destroy('sid1', cb));

@@ -1,12 +1,16 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import express, { type Router } from 'express';
 
 import { sendError } from '../http/errors.js';
 
-/** Angular's hashed output: `main-ABCD1234.js`, `chunk-XXXXXXXX.js`, `styles-….css`, media. */
-const HASHED_ASSET = /[-.][A-Za-z0-9_]{8,}\.[a-z0-9]+$/;
+/**
+ * Angular's hashed output: `main-6UZOSEZP.js`, `chunk-Bh5-kiQk.js`, `styles-YANJXIZT.css`, media.
+ * The 8-character hash is base64url-like and has at least one digit or capital, which keeps plain
+ * names such as `apple-touch-icon.png` out.
+ */
+const HASHED_ASSET = /-(?=[A-Za-z0-9_-]{0,7}[A-Z0-9])[A-Za-z0-9_-]{8}\.[a-z0-9]+$/;
 
 /**
  * Serves the admin-spa build: hashed assets `immutable` for a year, `index.html` `no-store`, and
@@ -25,7 +29,7 @@ export function createSpaRouter(distDir: string): Router {
       fallthrough: true,
       setHeaders: (res, path) => {
         if (path.endsWith('index.html')) res.setHeader('Cache-Control', 'no-store');
-        else if (HASHED_ASSET.test(path))
+        else if (HASHED_ASSET.test(basename(path)))
           res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
         else res.setHeader('Cache-Control', 'no-cache');
       },
