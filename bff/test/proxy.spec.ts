@@ -21,7 +21,7 @@ beforeAll(async () => {
   h = await startHarness({
     config: testConfig({
       BACKEND_URL: echo.url,
-      BACKEND_TIMEOUT_MS: '400',
+      BACKEND_TIMEOUT_MS: '1000',
       API_BODY_LIMIT_BYTES: String(12 * 1024 * 1024),
     }),
     tripwire,

@@ -171,11 +171,11 @@ describe('POST /auth/logout', () => {
   it('a slow in-flight request finishing after logout does not resurrect the session', async () => {
     const s = await plant();
     const slow = request(h.url)
-      .get('/api/slow?ms=400')
+      .get('/api/slow?ms=1000')
       .set(csrf)
       .set('Cookie', s.cookie)
       .then((r) => r);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const out = await request(h.url).post('/auth/logout').set(unsafe).set('Cookie', s.cookie);
     expect(out.status).toBe(200);
     expect((await slow).status).toBe(200);
