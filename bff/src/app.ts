@@ -14,7 +14,7 @@ import { createHttpLogger, createLogger } from './http/logger.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createApiRouter } from './proxy/api-proxy.js';
 import { checkRequestTarget } from './proxy/path-guard.js';
-import type { GatehouseStore } from './session/gatehouse.store.js';
+import type { BffSessionStore } from './session/session-store.types.js';
 import { createSessionMiddleware, enforceSessionTimeouts } from './session/session.middleware.js';
 import { createSessionStore } from './session/store.factory.js';
 import { createSpaRouter } from './spa/spa.static.js';
@@ -23,8 +23,11 @@ import { createSpaRouter } from './spa/spa.static.js';
 export interface BffDeps {
   /** Clock for session timeouts and token expiry (tests move it). */
   readonly now?: Clock;
-  /** Session store (default: built from `SESSION_STORE`). Closed by `close()` only if the BFF built it. */
-  readonly store?: GatehouseStore;
+  /**
+   * Session store (default: built from `SESSION_STORE`). Closed by `close()` only if the BFF built
+   * it. Must keep the {@link BffSessionStore} contract.
+   */
+  readonly store?: BffSessionStore;
   /** Base logger (default: pino JSON on stdout at `LOG_LEVEL`). */
   readonly logger?: Logger;
   /** WorkOS SDK instance (default: one built from the config). */
@@ -34,7 +37,7 @@ export interface BffDeps {
 /** The Express app plus what owns resources. */
 export type BffApp = Express & {
   /** The session store in use. */
-  readonly sessionStore: GatehouseStore;
+  readonly sessionStore: BffSessionStore;
   /** The base logger. */
   readonly logger: Logger;
   /** Releases the store (if the BFF created it). */
@@ -91,9 +94,8 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   return Object.assign(app, {
     sessionStore: store,
     logger,
-    close: () => {
-      if (ownsStore) store.close();
-      return Promise.resolve();
+    close: async () => {
+      if (ownsStore) await store.close();
     },
   });
 }

@@ -3,7 +3,7 @@ import session from 'express-session';
 
 import type { Clock } from '../clock.js';
 import type { BffConfig } from '../config/config.schema.js';
-import type { GatehouseStore } from './gatehouse.store.js';
+import type { BffSessionStore } from './session-store.types.js';
 import { destroySession, sessionCookieAttributes } from './session.helpers.js';
 
 /**
@@ -12,7 +12,7 @@ import { destroySession, sessionCookieAttributes } from './session.helpers.js';
  * no Domain, no Max-Age: a browser-session cookie, the server enforces the lifetime).
  * `saveUninitialized: false`: nothing is stored before sign-in.
  */
-export function createSessionMiddleware(config: BffConfig, store: GatehouseStore): RequestHandler {
+export function createSessionMiddleware(config: BffConfig, store: BffSessionStore): RequestHandler {
   return session({
     name: config.session.cookieName,
     secret: config.workos.cookiePassword,
