@@ -50,6 +50,8 @@ afterAll(async () => {
 });
 
 const agent = () => request.agent(h.url);
+const refreshedEvents = () =>
+  tripwire.logLines().filter((line) => line.includes('"event":"session.refreshed"')).length;
 const refreshCount = () => emulator.stats().grants['refresh_token'] ?? 0;
 const sessionIdOf = (cookieLine: string) =>
   decodeURIComponent(cookieLine.split(';')[0]!.split('=')[1]!).slice(2).split('.')[0]!;
@@ -289,10 +291,12 @@ describe('refresh', () => {
     clock.advance(250_000); // 300 s tokens: < 60 s left on the BFF's clock
     const refreshes = refreshCount();
     echo.received.length = 0;
+    const eventsBefore = refreshedEvents();
     const results = await Promise.all(
       Array.from({ length: 20 }, () => a.get('/api/things').set(csrf)),
     );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(200));
+    expect(refreshedEvents() - eventsBefore).toBe(1);
     expect(refreshCount() - refreshes).toBe(1);
     const after = await storedTokens(sid);
     expect(after.accessToken).not.toBe(before.accessToken);

@@ -55,6 +55,7 @@ describe('TokenRefresher against the emulator', () => {
     expect(first.ok && late.ok).toBe(true);
     if (!first.ok || !late.ok) return;
     expect(late.accessToken).toBe(first.accessToken);
+    expect([first.shared, late.shared]).toEqual([false, true]);
     expect(refreshes() - before).toBe(1);
     const rotated = await sealer.unseal<{ refreshToken: string }>(first.auth.sealedTokens);
     const old = await sealer.unseal<{ refreshToken: string }>(stale.sealedTokens);
@@ -71,6 +72,7 @@ describe('TokenRefresher against the emulator', () => {
     const outcome = await refresher.refresh(auth, context);
     expect(outcome).toEqual({
       ok: false,
+      shared: false,
       failure: { kind: 'terminal', reason: 'invalid_grant', status: 400 },
     });
   });

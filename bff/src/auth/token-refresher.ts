@@ -26,7 +26,12 @@ export type RefreshedAuth = Pick<
 >;
 
 /** Outcome of {@link TokenRefresher.refresh}. */
-export type RefreshOutcome =
+export type RefreshOutcome = Flight & {
+  /** False for the one caller whose call reached WorkOS; true for callers that joined or hit the cache. */
+  readonly shared: boolean;
+};
+
+type Flight =
   | { readonly ok: true; readonly auth: RefreshedAuth; readonly accessToken: string }
   | { readonly ok: false; readonly failure: ClassifiedFailure };
 
@@ -63,8 +68,8 @@ export function toSessionUser(user: {
  * refresh token.
  */
 export class TokenRefresher {
-  private readonly flights = new SingleFlight<string, RefreshOutcome>();
-  private readonly successors = new Map<string, { outcome: RefreshOutcome; until: number }>();
+  private readonly flights = new SingleFlight<string, Flight>();
+  private readonly successors = new Map<string, { outcome: Flight; until: number }>();
 
   constructor(
     private readonly workos: WorkOS,
@@ -88,15 +93,18 @@ export class TokenRefresher {
     const now = this.clock();
     for (const [k, entry] of this.successors) if (entry.until <= now) this.successors.delete(k);
     const cached = this.successors.get(key);
-    if (cached) return Promise.resolve(cached.outcome);
-    return this.flights.run(key, async () => {
+    if (cached) return Promise.resolve({ ...cached.outcome, shared: true });
+    let leader = false;
+    const flight = this.flights.run(key, async () => {
+      leader = true; // runs synchronously inside run() for the caller that starts the flight
       const outcome = await this.callWorkOS(auth, context);
       if (outcome.ok) this.successors.set(key, { outcome, until: this.clock() + SUCCESSOR_TTL_MS });
       return outcome;
     });
+    return flight.then((outcome) => ({ ...outcome, shared: !leader }));
   }
 
-  private async callWorkOS(auth: AuthState, context: RefreshContext): Promise<RefreshOutcome> {
+  private async callWorkOS(auth: AuthState, context: RefreshContext): Promise<Flight> {
     const pair = await this.tokens(auth);
     if (!pair) {
       return {

@@ -217,9 +217,9 @@ export function createApiRouter({ config, refresher }: ApiProxyDeps): express.Ro
         }
         Object.assign(req.session.auth, outcome.auth);
         await saveSession(req);
-        req.log.info(
+        req.log[outcome.shared ? 'debug' : 'info'](
           {
-            event: 'session.refreshed',
+            event: outcome.shared ? 'session.refresh_joined' : 'session.refreshed',
             session: sessionLabel(req.sessionID),
             userId: outcome.auth.user.id,
             why,
