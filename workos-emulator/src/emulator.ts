@@ -61,8 +61,9 @@ function resolveSeed(options: EmulatorOptions): Seed {
       ...(options.logoutReturnUris ?? []).filter((u) => !client.logoutReturnUris.includes(u)),
     );
   }
-  if (options.editSeed !== undefined) seed = validateSeed(options.editSeed(seed) ?? seed);
-  return seed;
+  // Validated again: the extra URIs and the edit must obey the same rules as a seed file.
+  if (options.editSeed !== undefined) seed = options.editSeed(seed) ?? seed;
+  return validateSeed(seed);
 }
 
 function urlHost(host: string): string {
