@@ -202,6 +202,33 @@ describe('POST /user_management/authenticate error branches', () => {
     );
   });
 
+  it('a PKCE code needs its verifier even when the secret is sent', async () => {
+    const { createHash } = await import('node:crypto');
+    const verifier = 'v'.repeat(50);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const url = new URL('/user_management/authorize', emulator.url);
+    url.search = new URLSearchParams({
+      client_id: emulator.clientId,
+      redirect_uri: 'http://localhost:3000/auth/callback',
+      response_type: 'code',
+      provider: 'authkit',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }).toString();
+    const { completeSignIn } = await import('../src/index.js');
+    const code = (await completeSignIn(url.toString(), { email: ADA.email })).searchParams.get(
+      'code',
+    );
+    expectOAuth(await withClient({ grant_type: 'authorization_code', code }), 'invalid_grant');
+    const ok = await withClient({
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+  });
+
   it('a refresh token is bound to its client', async () => {
     const issued = await emulator.issueSession({ email: ADA.email });
     expectOAuth(

@@ -53,7 +53,8 @@ export function authenticateRoute(ctx: EmulatorContext): Router {
       key === undefined || key === ''
         ? await dispatch(body)
         : await ctx.idempotency.run('authenticate', key, () => dispatch(body));
-    res.status(result.status).json(result.body);
+    // Token responses must not be cached (RFC 6749 §5.1).
+    res.set('Cache-Control', 'no-store').status(result.status).json(result.body);
   });
 
   return router;
