@@ -8,10 +8,12 @@ export interface ServiceSpec {
   /** Script run with this Node binary (`process.execPath`). */
   script: string;
   args?: string[];
+  /** Options for Node itself, before the script (e.g. `--watch`). */
+  nodeArgs?: string[];
   env: NodeJS.ProcessEnv;
   cwd: string;
-  /** GET this URL until it answers 2xx to call the service ready. */
-  readyUrl: string;
+  /** GET this URL until it answers 2xx to call the service ready; without one it is ready once spawned. */
+  readyUrl?: string;
   /** How long {@link ServiceProcess.stop} waits after SIGTERM before SIGKILL; default 5 s. */
   stopGraceMs?: number;
 }
@@ -43,11 +45,15 @@ export class ServiceProcess {
     readonly spec: ServiceSpec,
     log: LogSink,
   ) {
-    this.child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
-      cwd: spec.cwd,
-      env: spec.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = spawn(
+      process.execPath,
+      [...(spec.nodeArgs ?? []), spec.script, ...(spec.args ?? [])],
+      {
+        cwd: spec.cwd,
+        env: spec.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     for (const stream of ['stdout', 'stderr'] as const) {
       const source = this.child[stream];
       if (source)
@@ -85,6 +91,8 @@ export class ServiceProcess {
   }
 
   private async waitUntilReady(timeoutMs: number): Promise<void> {
+    const { readyUrl } = this.spec;
+    if (readyUrl === undefined) return;
     const deadline = Date.now() + timeoutMs;
     let exitCode: number | null | undefined;
     void this.exited.then((code) => (exitCode = code));
@@ -95,7 +103,7 @@ export class ServiceProcess {
         );
       }
       try {
-        const response = await fetch(this.spec.readyUrl, { signal: AbortSignal.timeout(2_000) });
+        const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
         await response.body?.cancel();
         if (response.ok) return;
       } catch {
@@ -104,7 +112,7 @@ export class ServiceProcess {
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     throw new ServiceStartError(
-      `${this.spec.name} was not ready at ${this.spec.readyUrl} within ${timeoutMs / 1000} s`,
+      `${this.spec.name} was not ready at ${readyUrl} within ${timeoutMs / 1000} s`,
     );
   }
 

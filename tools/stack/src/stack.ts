@@ -28,6 +28,10 @@ export interface StackOptions {
   spaDistDir?: string;
   /** Log level passed to the Node services. */
   logLevel?: string;
+  /** The origin users open; default the BFF's own (`http://localhost:<bff port>`). `npm run dev` puts `ng serve` in front. */
+  publicUrl?: string;
+  /** Restart each Node service when its built files change (`node --watch`; `npm run dev`). */
+  watch?: boolean;
   log: LogSink;
 }
 
@@ -85,11 +89,12 @@ export function stackServiceSpecs(options: StackOptions): {
   client: StackClient;
 } {
   const { rootDir, dataDir, host, ports, identityProvider } = options;
-  const publicUrl = `http://localhost:${ports.bff}`;
+  const publicUrl = options.publicUrl ?? `http://localhost:${ports.bff}`;
   const backendUrl = `http://${host}:${ports.backend}`;
   const nodeEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development' };
   const logLevel = options.logLevel ?? 'info';
   const specs: ServiceSpec[] = [];
+  const nodeArgs = options.watch ? ['--watch'] : [];
 
   let client: StackClient;
   let emulatorUrl: string | undefined;
@@ -104,6 +109,7 @@ export function stackServiceSpecs(options: StackOptions): {
     specs.push({
       name: 'emulator',
       script: join(rootDir, 'workos-emulator', 'dist', 'main.js'),
+      nodeArgs,
       args: [
         '--host',
         host,
@@ -133,6 +139,7 @@ export function stackServiceSpecs(options: StackOptions): {
   specs.push({
     name: 'backend',
     script: join(rootDir, 'backend', 'dist', 'main.js'),
+    nodeArgs,
     env: {
       ...nodeEnv,
       HOST: host,
@@ -148,6 +155,7 @@ export function stackServiceSpecs(options: StackOptions): {
   specs.push({
     name: 'bff',
     script: join(rootDir, 'bff', 'dist', 'main.js'),
+    nodeArgs,
     env: {
       ...nodeEnv,
       HOST: host,
