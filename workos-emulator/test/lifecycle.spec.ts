@@ -112,3 +112,22 @@ describe('emulator lifecycle and options', () => {
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 });
+
+describe('refreshGraceSeconds: 0', () => {
+  it('makes refresh tokens strictly single-use', async () => {
+    const now = Date.now();
+    const emulator = await createEmulator({ port: 0, refreshGraceSeconds: 0, now: () => now });
+    try {
+      const workos = sdkFor(emulator);
+      const issued = await emulator.issueSession({ email: ADA.email });
+      await workos.userManagement.authenticateWithRefreshToken({
+        refreshToken: issued.refreshToken,
+      });
+      await expect(
+        workos.userManagement.authenticateWithRefreshToken({ refreshToken: issued.refreshToken }),
+      ).rejects.toMatchObject({ error: 'invalid_grant' });
+    } finally {
+      await emulator.close();
+    }
+  });
+});

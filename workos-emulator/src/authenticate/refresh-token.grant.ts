@@ -55,8 +55,15 @@ export class RefreshTokenGrant {
     this.sweep(now);
     if (record.exchangedAt !== null) {
       const replay = this.replays.get(hash);
-      if (replay !== undefined && now - replay.exchangedAt <= this.deps.graceSeconds * 1000)
+      const { graceSeconds } = this.deps;
+      // graceSeconds 0 switches replays off entirely (strict single use), even within the same millisecond.
+      if (
+        replay !== undefined &&
+        graceSeconds > 0 &&
+        now - replay.exchangedAt <= graceSeconds * 1000
+      ) {
         return replay.response;
+      }
       throw new OAuthError('invalid_grant', 'Refresh token already exchanged.');
     }
     const user = directory.user(session.userId);
