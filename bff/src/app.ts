@@ -60,6 +60,11 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   app.set('trust proxy', config.trustProxyHops);
   app.set('query parser', 'simple');
 
+  // Liveness for process supervisors and load balancers: answered before logging so polls do not
+  // flood the log, and never by the SPA fallback.
+  app.get('/healthz', (_req: Request, res: Response) => {
+    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  });
   app.use(createHttpLogger(logger));
   // Absolute-form targets (`GET http://evil/…`) never reach routing.
   app.use((req: Request, res: Response, next: NextFunction) => {
