@@ -4,6 +4,7 @@ import { AuthorizationCodeStore } from './authorize/authorization-code.store.js'
 import { AuthorizeRequestStore } from './authorize/authorize-request.store.js';
 import { RefreshTokenGrant } from './authenticate/refresh-token.grant.js';
 import type { EmulatorContext } from './emulator.context.js';
+import { positiveNumber, resolveSeed, urlHost } from './emulator.options.js';
 import {
   EmulatorUsageError,
   type Emulator,
@@ -16,60 +17,12 @@ import { FaultInjector, type Fault } from './http/faults.js';
 import { IdempotencyCache } from './http/idempotency.js';
 import { StatsRecorder } from './http/stats.js';
 import { KeyStore } from './keys/key.store.js';
-import { defaultSeed } from './seed/default-seed.js';
 import { Directory } from './seed/directory.js';
-import { loadSeedFile } from './seed/seed.loader.js';
-import type { Seed, SeedClient } from './seed/seed.types.js';
-import { validateSeed } from './seed/seed.validate.js';
+import type { SeedClient } from './seed/seed.types.js';
+import { issueSession } from './sessions/issue-session.js';
 import { SessionService } from './sessions/session.service.js';
 import { SessionStore } from './sessions/session.store.js';
 import { openStateDb } from './sessions/state.db.js';
-
-function positiveNumber(
-  name: string,
-  value: number | undefined,
-  fallback: number,
-  allowZero = false,
-): number {
-  if (value === undefined) return fallback;
-  if (
-    typeof value !== 'number' ||
-    !Number.isFinite(value) ||
-    value < 0 ||
-    (!allowZero && value === 0)
-  ) {
-    throw new EmulatorUsageError(
-      `${name} must be a ${allowZero ? 'non-negative' : 'positive'} number`,
-    );
-  }
-  return value;
-}
-
-function resolveSeed(options: EmulatorOptions): Seed {
-  const base =
-    options.seed === undefined
-      ? defaultSeed()
-      : typeof options.seed === 'string'
-        ? loadSeedFile(options.seed)
-        : options.seed;
-  let seed = validateSeed(base);
-  for (const client of seed.clients) {
-    client.redirectUris.push(
-      ...(options.redirectUris ?? []).filter((u) => !client.redirectUris.includes(u)),
-    );
-    client.logoutReturnUris.push(
-      ...(options.logoutReturnUris ?? []).filter((u) => !client.logoutReturnUris.includes(u)),
-    );
-  }
-  // Validated again: the extra URIs and the edit must obey the same rules as a seed file.
-  if (options.editSeed !== undefined) seed = options.editSeed(seed) ?? seed;
-  return validateSeed(seed);
-}
-
-function urlHost(host: string): string {
-  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
-  return host.includes(':') ? `[${host}]` : host;
-}
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -230,44 +183,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       ctx.faults.clear();
     },
     async issueSession(input: IssueSessionInput): Promise<IssuedSession> {
-      const user = directory.userByEmail(typeof input.email === 'string' ? input.email : '');
-      if (user === undefined)
-        throw new EmulatorUsageError(`no seeded user with email ${String(input.email)}`);
       const client = clientsFor(input.clientId ?? firstClient.id)[0] as SeedClient;
-      let organizationId: string | null;
-      if (input.organizationId !== undefined && input.organizationId !== null) {
-        if (directory.roleOf(user.id, input.organizationId) === undefined) {
-          throw new EmulatorUsageError(`${user.email} is not a member of ${input.organizationId}`);
-        }
-        organizationId = input.organizationId;
-      } else if (input.organizationId === null || user.memberships.length === 0) {
-        organizationId = null;
-      } else if (user.memberships.length === 1) {
-        organizationId = user.memberships[0]?.organizationId ?? null;
-      } else {
-        throw new EmulatorUsageError(
-          `${user.email} belongs to several organizations: pass organizationId`,
-        );
-      }
-      const impersonator =
-        input.impersonator === undefined
-          ? undefined
-          : { email: input.impersonator.email, reason: input.impersonator.reason ?? null };
-      const { body, session } = await sessions.startSession({
-        user,
-        clientId: client.id,
-        organizationId,
-        authenticationMethod: impersonator === undefined ? 'Password' : 'Impersonation',
-        impersonator,
-      });
-      return {
-        accessToken: body.access_token,
-        refreshToken: body.refresh_token,
-        sessionId: session.id,
-        organizationId,
-        user: body.user,
-        response: body,
-      };
+      return issueSession(directory, sessions, client, input);
     },
     allowRedirectUri(uri: string, clientId?: string) {
       checkedUri(uri);

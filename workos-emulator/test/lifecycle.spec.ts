@@ -131,3 +131,18 @@ describe('refreshGraceSeconds: 0', () => {
     }
   });
 });
+
+describe('issueSession() input checks', () => {
+  it('rejects (never throws synchronously) an unknown client or a non-member organization', async () => {
+    const emulator = await createEmulator({ port: 0 });
+    try {
+      const unknownClient = emulator.issueSession({ email: ADA.email, clientId: 'client_nope' });
+      await expect(unknownClient).rejects.toThrow(EmulatorUsageError);
+      await expect(
+        emulator.issueSession({ email: ADA.email, organizationId: 'org_01JGLOBEX000000000000000' }),
+      ).rejects.toThrow(/not a member/);
+    } finally {
+      await emulator.close();
+    }
+  });
+});
