@@ -1,43 +1,45 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { z } from 'zod';
 import { AppLogger } from '../logging/app-logger.js';
 import { BACKEND_CONFIG } from '../config/config.tokens.js';
 import type { BackendConfig } from '../config/backend-config.js';
 import { ClientIdDriftWarner } from './client-id-drift.warner.js';
 import { Clock } from './clock.js';
+import { JwksFetchError, JwksKeySetLoader } from './jwks-key-set.loader.js';
 import { KeyLookupError, KeySource, type KeySourceStatus } from './key-source.js';
 
 /** Log context. */
 const CONTEXT = 'JwksKeySource';
-/** A JWKS larger than this is refused (WorkOS serves a few keys, well under 10 KB). */
-const MAX_JWKS_BYTES = 256 * 1024;
-/** Keys shorter than this are not trusted. */
-const MIN_RSA_MODULUS_BITS = 2048;
-
-// Entries are checked one by one: an entry this backend cannot use is skipped (RFC 7517 §5).
-const jwksSchema = z.object({ keys: z.array(z.unknown()).max(100) });
-const rsaJwkSchema = z.object({
-  kty: z.literal('RSA'),
-  kid: z.string().min(1).max(256),
-  n: z.string().min(1),
-  e: z.string().min(1),
-  use: z.literal('sig').optional(),
-  alg: z.literal('RS256').optional(),
-});
 
 /**
  * Public keys from the WorkOS JWKS, parsed once into `KeyObject`s and cached per `kid`.
  *
- * Hand-written instead of jwks-rsa on purpose:
- * - jwks-rsa hands passport-jwt a PEM string per verify, which is re-parsed on every request
- *   (about 6x slower than a cached `KeyObject`); `node:crypto` parses a JWK natively, once.
- * - jwks-rsa's rate limiter is a token bucket shared by all kids: a flood of forged kids drains it
- *   and a genuinely rotated key is then rejected until it refills. Here an unknown kid triggers at
- *   most one fetch per cooldown (30 s; 5 s after a failed fetch); fetches are single-flighted; a
- *   fetch replaces the whole key set, so the first fetch after a rotation always finds the new key:
- *   a flood delays a rotated key by at most one cooldown, never longer.
- * - On a failed fetch the known keys are kept, so a JWKS outage does not log anyone out.
+ * What jwks-rsa does here: its `JwksClient` (through {@link JwksKeySetLoader}) downloads the JWKS
+ * (`timeout` = the configured JWKS timeout, at most 5 s), parses the JSON, keeps the `sig` keys and
+ * imports each JWK; `getSigningKeys()` returns them as PEM, which is converted once per fetch into a
+ * `KeyObject` (RSA of at least 2048 bits, `alg` RS256 or absent; anything else is skipped).
+ *
+ * What is deliberately not used from jwks-rsa, and why:
+ * - `passportJwtSecret` and `getSigningKey(kid)`: they hand passport-jwt a PEM string per verify,
+ *   which is re-parsed on every request (about 6x slower than a cached `KeyObject`).
+ * - its cache (`cache: false`): it memoizes per kid, so it still serves PEM strings and every
+ *   unknown kid is a cache miss that goes to the network.
+ * - its rate limiter (`rateLimit: false`): a token bucket shared by all kids, so a flood of forged
+ *   kids drains it and a genuinely rotated key is then rejected until it refills.
+ * Instead, an unknown kid triggers at most one fetch per cooldown (30 s; 5 s after a failed fetch);
+ * fetches are single-flighted; a fetch replaces the whole key set, so the first fetch after a
+ * rotation always finds the new key: a flood delays a rotated key by at most one cooldown.
+ *
+ * Kept on top of it as well: known keys stay in use while the JWKS is down (a failed fetch, or one
+ * that yields no usable key, never empties the set), a background refresh once the set is older than
+ * `maxAgeMs`, the client-id drift warning (404, or a kid missing after a fetch), the
+ * `/health/ready` status.
+ *
+ * What jwks-rsa cannot honour, and how close this stays: it takes no `AbortSignal` and its timeout
+ * only covers idle sockets, so the loader adds an overall deadline and destroys its own HTTP agent's
+ * sockets on timeout and shutdown; it reads the whole response body with no size limit (the previous
+ * hand-written fetcher refused more than 256 KB), which the deadline bounds in time but not in
+ * bytes; the URL is operator configuration (https, or http on localhost only), not request input.
  */
 @Injectable()
 export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDestroy {
@@ -46,7 +48,7 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
   private lastAttemptAt: number | undefined;
   private lastAttemptOk = false;
   private inflight: Promise<void> | undefined;
-  private readonly shutdown = new AbortController();
+  private readonly loader: JwksKeySetLoader;
 
   constructor(
     @Inject(BACKEND_CONFIG) private readonly config: BackendConfig,
@@ -55,6 +57,7 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
     private readonly logger: AppLogger,
   ) {
     super();
+    this.loader = new JwksKeySetLoader(config.jwksUrl, config.jwks.timeoutMs);
   }
 
   /** Warm the cache at boot without delaying or failing it. */
@@ -64,7 +67,7 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
 
   /** Abort an in-flight fetch so closing the app is not delayed by a slow JWKS. */
   onModuleDestroy(): void {
-    this.shutdown.abort();
+    this.loader.close();
   }
 
   override async getKey(kid: string, options?: { allowFetch?: boolean }): Promise<KeyObject> {
@@ -119,66 +122,22 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
   private async fetchKeys(): Promise<void> {
     this.lastAttemptAt = this.clock.now();
     try {
-      const keys = await this.download();
+      const keys = await this.loader.load();
       this.keys = keys;
       this.fetchedAt = this.clock.now();
       this.lastAttemptOk = true;
       this.logger.log(`Loaded ${keys.size} signing key(s) from ${this.config.jwksUrl}`, CONTEXT);
     } catch (error) {
       this.lastAttemptOk = false;
-      const reason = error instanceof Error ? error.message : 'unknown error';
-      const hint =
-        reason === 'HTTP 404'
-          ? `: WorkOS knows no client "${this.config.workosClientId}"; check WORKOS_CLIENT_ID (the BFF must use the same one)`
-          : '';
+      const failure =
+        error instanceof JwksFetchError ? error : new JwksFetchError('network', 'unknown error');
+      const hint = failure.notFound
+        ? `: WorkOS knows no client "${this.config.workosClientId}"; check WORKOS_CLIENT_ID (the BFF must use the same one)`
+        : '';
       this.logger.warn(
-        `JWKS fetch from ${this.config.jwksUrl} failed (${reason})${hint}; keeping ${this.keys.size} known key(s)`,
+        `JWKS fetch from ${this.config.jwksUrl} failed (${failure.message})${hint}; keeping ${this.keys.size} known key(s)`,
         CONTEXT,
       );
     }
-  }
-
-  private async download(): Promise<Map<string, KeyObject>> {
-    const response = await fetch(this.config.jwksUrl, {
-      headers: { accept: 'application/json' },
-      redirect: 'error',
-      signal: AbortSignal.any([
-        AbortSignal.timeout(this.config.jwks.timeoutMs),
-        this.shutdown.signal,
-      ]),
-    });
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw new Error(`HTTP ${response.status}`);
-    }
-    const declared = Number(response.headers.get('content-length') ?? '0');
-    if (declared > MAX_JWKS_BYTES) {
-      await response.body?.cancel();
-      throw new Error('response too large');
-    }
-    const text = await response.text();
-    if (text.length > MAX_JWKS_BYTES) throw new Error('response too large');
-    const parsed = jwksSchema.safeParse(JSON.parse(text));
-    if (!parsed.success) throw new Error('response is not a JWKS');
-    return this.parseKeys(parsed.data.keys);
-  }
-
-  private parseKeys(jwks: readonly unknown[]): Map<string, KeyObject> {
-    const keys = new Map<string, KeyObject>();
-    for (const candidate of jwks) {
-      const jwk = rsaJwkSchema.safeParse(candidate);
-      if (!jwk.success) continue;
-      try {
-        const key = createPublicKey({
-          key: { kty: 'RSA', n: jwk.data.n, e: jwk.data.e },
-          format: 'jwk',
-        });
-        if ((key.asymmetricKeyDetails?.modulusLength ?? 0) < MIN_RSA_MODULUS_BITS) continue;
-        keys.set(jwk.data.kid, key);
-      } catch {
-        // An unparseable key is skipped; the others stay usable.
-      }
-    }
-    return keys;
   }
 }
