@@ -22,8 +22,9 @@ const CONTEXT = 'JwksKeySource';
  * What is deliberately not used from jwks-rsa, and why:
  * - `passportJwtSecret` and `getSigningKey(kid)`: they hand passport-jwt a PEM string per verify,
  *   which is re-parsed on every request (about 6x slower than a cached `KeyObject`).
- * - its cache (`cache: false`): it memoizes per kid, so it still serves PEM strings and every
- *   unknown kid is a cache miss that goes to the network.
+ * - its cache (`cache: false`): an LRU (5 entries by default) around `getSigningKey(kid)` that still
+ *   serves PEM strings, sends every unknown kid to the network, and falls back to a stale key during
+ *   an outage only within an extra time window; this class keeps the whole key set instead.
  * - its rate limiter (`rateLimit: false`): a token bucket shared by all kids, so a flood of forged
  *   kids drains it and a genuinely rotated key is then rejected until it refills.
  * Instead, an unknown kid triggers at most one fetch per cooldown (30 s; 5 s after a failed fetch);
@@ -34,6 +35,14 @@ const CONTEXT = 'JwksKeySource';
  * that yields no usable key, never empties the set), a background refresh once the set is older than
  * `maxAgeMs`, the client-id drift warning (404, or a kid missing after a fetch), the
  * `/health/ready` status.
+ *
+ * Errors: the loader maps jwks-rsa's rejections (a `JwksError` flagged `isEndpointUnavailable` for a
+ * non-2xx status, socket errors, JSON `SyntaxError`s, a `JwksError` for a keyless JWKS) and its own
+ * deadline onto one failed fetch; {@link getKey} then answers `unavailable` (503 `auth_unavailable`)
+ * when no usable key is held and the last fetch failed, else `unknown_key` (401). jwks-rsa's
+ * `SigningKeyNotFoundError` and `JwksRateLimitError` cannot occur: `getSigningKey(kid)` and the rate
+ * limiter are not used. jwks-rsa keeps only the HTTP reason phrase of an error status, so the
+ * client-id hint on 404 recognises "Not Found" / "Http Error 404".
  *
  * What jwks-rsa cannot honour, and how close this stays: it takes no `AbortSignal` and its timeout
  * only covers idle sockets, so the loader adds an overall deadline and destroys its own HTTP agent's
