@@ -37,6 +37,8 @@ const exitCode = await new Promise((resolve) => child.on('close', (code) => reso
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const reported = new Set();
 for (const pkg of packages) {
+  const manifest = JSON.parse(readFileSync(join(root, pkg, 'package.json'), 'utf8'));
+  const project = manifest.nx?.name ?? manifest.name;
   const dir = join(root, pkg, '.test-results');
   if (!existsSync(dir)) continue;
   for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
@@ -45,12 +47,12 @@ for (const pkg of packages) {
       totals.passed += report.numPassedTests;
       totals.failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
       totals.skipped += report.numPendingTests + report.numTodoTests;
-      reported.add(`${pkg}:test`);
+      reported.add(`${project}:test`);
     } else if (file === 'playwright.json') {
       totals.passed += report.stats.expected + report.stats.flaky;
       totals.failed += report.stats.unexpected;
       totals.skipped += report.stats.skipped;
-      reported.add(`${pkg}:e2e`);
+      reported.add(`${project}:e2e`);
     }
   }
 }
