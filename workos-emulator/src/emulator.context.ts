@@ -10,6 +10,7 @@ import type { Directory } from './seed/directory.js';
 import type { SessionService } from './sessions/session.service.js';
 import type { SessionStore } from './sessions/session.store.js';
 import type { Clock } from './util/clock.js';
+import type { WebhookSender } from './webhooks/webhook.sender.js';
 
 /** Everything the HTTP layer needs, built once per emulator. */
 export interface EmulatorContext {
@@ -32,6 +33,13 @@ export interface EmulatorContext {
   enableTestControls: boolean;
   /** Default overlap for `rotateKeys()`. */
   keyOverlapSeconds: number;
+  /** Signed webhook deliveries (`session.revoked`). */
+  webhooks: WebhookSender;
+  /**
+   * Ends a session and, if it was live, sends `session.revoked`: every way a session ends (logout,
+   * revoke, `revokeSession()`, `endSessionsOf()`) goes through here.
+   */
+  endSession: (sessionId: string) => boolean;
   /** Called for unexpected errors (never with a token or cookie). */
   logError: (message: string) => void;
 }

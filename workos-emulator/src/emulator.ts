@@ -23,6 +23,8 @@ import { issueSession } from './sessions/issue-session.js';
 import { SessionService } from './sessions/session.service.js';
 import { SessionStore } from './sessions/session.store.js';
 import { openStateDb } from './sessions/state.db.js';
+import { sessionRevokedEvent } from './webhooks/webhook.events.js';
+import { WebhookSender } from './webhooks/webhook.sender.js';
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -84,6 +86,28 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     accessTokenTtlSeconds,
   });
   const closing = new AbortController();
+  const webhooks = new WebhookSender({
+    endpoints: [...(seed.webhooks ?? []), ...(options.webhooks ?? [])],
+    logError,
+    signal: closing.signal,
+  });
+  for (const endpoint of options.webhooks ?? []) {
+    if (
+      !URL.canParse(endpoint.url) ||
+      typeof endpoint.secret !== 'string' ||
+      endpoint.secret === ''
+    ) {
+      db.close();
+      throw new EmulatorUsageError('webhooks need an absolute url and a non-empty secret');
+    }
+  }
+  const endSession = (sessionId: string): boolean => {
+    const at = clock();
+    if (!store.endSession(sessionId, at)) return false;
+    const session = store.session(sessionId);
+    if (session !== undefined) webhooks.send(sessionRevokedEvent(session, at));
+    return true;
+  };
   const ctx: EmulatorContext = {
     clock,
     db,
@@ -101,6 +125,8 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     baseUrl: () => baseUrl,
     enableTestControls: options.enableTestControls === true,
     keyOverlapSeconds,
+    webhooks,
+    endSession,
     logError,
   };
 
@@ -156,6 +182,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       ctx.idempotency.clear();
       ctx.faults.clear();
       ctx.stats.clear();
+      webhooks.clearStats();
       directory.reset();
     },
     rotateKeys(rotateOptions = {}) {
@@ -168,10 +195,22 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       return keys.rotate(overlap);
     },
     revokeSession(sessionId: string) {
-      return store.endSession(sessionId, clock());
+      return endSession(sessionId);
     },
     endSessionsOf(userId: string) {
-      return store.endSessionsOf(userId, clock());
+      return store.liveSessionIdsOf(userId).filter((id) => endSession(id));
+    },
+    addWebhookEndpoint(endpoint) {
+      if (!URL.canParse(endpoint.url) || endpoint.secret === '') {
+        throw new EmulatorUsageError('webhooks need an absolute url and a non-empty secret');
+      }
+      webhooks.addEndpoint(endpoint);
+    },
+    flushWebhooks() {
+      return webhooks.flush();
+    },
+    webhookStats() {
+      return webhooks.stats();
     },
     stats() {
       return ctx.stats.snapshot(store.countLiveSessions());

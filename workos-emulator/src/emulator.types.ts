@@ -3,6 +3,7 @@ import type { EmulatorStats } from './http/stats.js';
 import type { UserlandUser } from './seed/directory.js';
 import type { Seed } from './seed/seed.types.js';
 import type { AuthenticateResponseBody } from './sessions/session.service.js';
+import type { WebhookEndpoint, WebhookStats } from './webhooks/webhook.sender.js';
 
 /** Options of {@link createEmulator}. All optional. */
 export interface EmulatorOptions {
@@ -31,6 +32,11 @@ export interface EmulatorOptions {
   refreshGraceSeconds?: number;
   /** How long `rotateKeys()` keeps the previous key in the JWKS; default 3600 s. */
   keyOverlapSeconds?: number;
+  /**
+   * Webhook endpoints that receive signed `session.revoked` events whenever a session ends (logout,
+   * revoke, `revokeSession()`, `endSessionsOf()`), added to the seed's `webhooks`.
+   */
+  webhooks?: WebhookEndpoint[];
   /** Millisecond clock (tests move time with it); default `Date.now`. */
   now?: () => number;
   /** Serve the `/__emulator/*` HTTP controls; default false. */
@@ -86,6 +92,12 @@ export interface Emulator {
   revokeSession(sessionId: string): boolean;
   /** Ends every live session of a user; returns the ended session ids. */
   endSessionsOf(userId: string): string[];
+  /** Adds a webhook endpoint at run time. */
+  addWebhookEndpoint(endpoint: WebhookEndpoint): void;
+  /** Waits for every webhook delivery started so far. */
+  flushWebhooks(): Promise<void>;
+  /** Webhook delivery counts since start or `reset()`. */
+  webhookStats(): WebhookStats;
   /** Call counts per endpoint, grant type and status. */
   stats(): EmulatorStats;
   /** Makes the next matching calls fail and/or hang. See {@link Fault}. */

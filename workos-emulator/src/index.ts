@@ -22,6 +22,7 @@ export type {
   SeedOrganization,
   SeedRole,
   SeedUser,
+  SeedWebhook,
 } from './seed/seed.types.js';
 export type { SeededUserInfo } from './seed/default-seed.js';
 export {
@@ -37,6 +38,9 @@ export {
 } from './seed/default-seed.js';
 export { loadSeedFile } from './seed/seed.loader.js';
 export { SeedError, validateSeed } from './seed/seed.validate.js';
+export { signWebhook } from './webhooks/webhook-signature.js';
+export type { WebhookEvent } from './webhooks/webhook.events.js';
+export type { WebhookEndpoint, WebhookStats } from './webhooks/webhook.sender.js';
 export type { AuthenticateResponseBody } from './sessions/session.service.js';
 export {
   completeSignIn,

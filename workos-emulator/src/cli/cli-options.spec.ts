@@ -5,6 +5,24 @@ describe('parseCli', () => {
     expect(parseCli([])).toEqual({ port: 4100, host: '127.0.0.1', enableTestControls: false });
   });
 
+  it('reads a webhook endpoint (URL and secret together)', () => {
+    expect(
+      parseCli([
+        '--webhook-url',
+        'http://127.0.0.1:3000/auth/webhooks/workos',
+        '--webhook-secret',
+        'whsec_x',
+      ]),
+    ).toMatchObject({
+      webhooks: [{ url: 'http://127.0.0.1:3000/auth/webhooks/workos', secret: 'whsec_x' }],
+    });
+    expect(() => parseCli(['--webhook-url', 'http://127.0.0.1/x'])).toThrow(CliUsageError);
+    expect(() => parseCli(['--webhook-secret', 's'])).toThrow(/go together/);
+    expect(() => parseCli(['--webhook-url', 'ftp://x', '--webhook-secret', 's'])).toThrow(
+      /http\(s\)/,
+    );
+  });
+
   it('reads every option the stack launcher passes', () => {
     expect(
       parseCli([

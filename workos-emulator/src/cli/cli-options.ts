@@ -15,6 +15,8 @@ Options:
   --access-token-ttl <s>     access-token lifetime in seconds (default 300)
   --refresh-grace <s>        refresh-token replay grace window in seconds (default 30)
   --key-overlap <s>          how long rotated keys stay in the JWKS (default 3600)
+  --webhook-url <url>        POST signed session.revoked events here (with --webhook-secret)
+  --webhook-secret <secret>  signs WorkOS-Signature for --webhook-url
   --enable-test-controls     serve the /__emulator/* HTTP controls (off by default)
   -h, --help                 show this help
 `;
@@ -55,6 +57,8 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
         'access-token-ttl': { type: 'string' },
         'refresh-grace': { type: 'string' },
         'key-overlap': { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
         'enable-test-controls': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -77,6 +81,18 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
   if (values.seed !== undefined) options.seed = values.seed;
   if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
   if (values['public-url'] !== undefined) options.publicUrl = values['public-url'];
+  const webhookUrl = values['webhook-url'];
+  const webhookSecret = values['webhook-secret'];
+  if ((webhookUrl === undefined) !== (webhookSecret === undefined)) {
+    throw new CliUsageError('--webhook-url and --webhook-secret go together');
+  }
+  if (webhookUrl !== undefined && webhookSecret !== undefined) {
+    if (!URL.canParse(webhookUrl) || !/^https?:$/.test(new URL(webhookUrl).protocol)) {
+      throw new CliUsageError('--webhook-url must be an absolute http(s) URL');
+    }
+    if (webhookSecret === '') throw new CliUsageError('--webhook-secret must not be empty');
+    options.webhooks = [{ url: webhookUrl, secret: webhookSecret }];
+  }
   const ttl = seconds('access-token-ttl', values['access-token-ttl'], false);
   if (ttl !== undefined) options.accessTokenTtlSeconds = ttl;
   const grace = seconds('refresh-grace', values['refresh-grace'], true);

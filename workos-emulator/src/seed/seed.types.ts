@@ -51,9 +51,18 @@ export interface SeedUser {
   memberships: SeedMembership[];
 }
 
+/** A webhook endpoint: signed events (`session.revoked`) are POSTed to `url`. */
+export interface SeedWebhook {
+  url: string;
+  /** Signs `WorkOS-Signature` (the receiver's `WORKOS_WEBHOOK_SECRET`). */
+  secret: string;
+}
+
 /** The whole seed file (JSON). See README.md § Seed format. */
 export interface Seed {
   clients: SeedClient[];
+  /** Optional webhook endpoints. */
+  webhooks?: SeedWebhook[];
   roles: SeedRole[];
   organizations: SeedOrganization[];
   users: SeedUser[];

@@ -5,6 +5,7 @@ import type {
   SeedOrganization,
   SeedRole,
   SeedUser,
+  SeedWebhook,
 } from './seed.types.js';
 
 /** Thrown when a seed is not valid; `problems` lists every issue found. */
@@ -78,6 +79,17 @@ export function validateSeed(input: unknown): Seed {
     return client;
   });
   if (clients.length === 0) problems.push('clients must contain at least one client');
+
+  const webhooks: SeedWebhook[] = (
+    input['webhooks'] === undefined ? [] : list(input, 'webhooks')
+  ).map((h, i) => {
+    const w = `webhooks[${i}]`;
+    const hook = { url: str(h, 'url', w), secret: str(h, 'secret', w) };
+    if (hook.url && (!URL.canParse(hook.url) || !/^https?:$/.test(new URL(hook.url).protocol))) {
+      problems.push(`${w}.url must be an absolute http(s) URL`);
+    }
+    return hook;
+  });
 
   const roles: SeedRole[] = list(input, 'roles').map((r, i) => {
     const w = `roles[${i}]`;
@@ -189,5 +201,7 @@ export function validateSeed(input: unknown): Seed {
   }
 
   if (problems.length > 0) throw new SeedError(problems);
-  return { clients, roles, organizations, users };
+  const seed: Seed = { clients, roles, organizations, users };
+  if (webhooks.length > 0) seed.webhooks = webhooks;
+  return seed;
 }

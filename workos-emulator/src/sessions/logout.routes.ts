@@ -22,7 +22,7 @@ export function logoutRoutes(ctx: EmulatorContext): Router {
       throw new ApiError(422, 'invalid_request_parameters', 'return_to must be a single string.');
     }
     const session = ctx.store.session(sessionId);
-    ctx.store.endSession(sessionId, ctx.clock());
+    ctx.endSession(sessionId);
     // The session's client decides which return URIs are allowed; for an unknown session any client's list counts.
     const clients: SeedClient[] =
       session === undefined
@@ -60,7 +60,7 @@ export function logoutRoutes(ctx: EmulatorContext): Router {
     if (ctx.store.session(sessionId) === undefined) {
       throw new ApiError(404, 'entity_not_found', `Session not found: '${sessionId}'.`);
     }
-    ctx.store.endSession(sessionId, ctx.clock());
+    ctx.endSession(sessionId);
     res.status(200).json({});
   });
 

@@ -109,6 +109,14 @@ export class SessionStore {
     return Number(result.changes) > 0;
   }
 
+  /** Ids of a user's live sessions. */
+  liveSessionIdsOf(userId: string): string[] {
+    const rows = this.db
+      .prepare('SELECT id FROM sessions WHERE user_id = ? AND ended_at IS NULL')
+      .all(userId) as unknown as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   /** Ends every live session of a user; returns their ids. */
   endSessionsOf(userId: string, at: number): string[] {
     const rows = this.db
