@@ -1,0 +1,59 @@
+/** The numbers a run uses. */
+export interface BenchSettings {
+  /** Tiny numbers, one round, goals not judged (for the test command). */
+  readonly smoke: boolean;
+  /** Interleaved rounds per comparison (the issue asks for at least 3). */
+  readonly rounds: number;
+  /** Length of one autocannon run in B1 and B4, seconds. */
+  readonly loadSeconds: number;
+  /** Connections in B1. */
+  readonly guardConnections: number;
+  /** Verifications per contender per round in B2. */
+  readonly verifyIterations: number;
+  /** Distinct tokens B2 cycles through for "first verify". */
+  readonly verifyTokenPool: number;
+  /** Guarded requests with one signing key in B3. */
+  readonly jwksGuardedRequests: number;
+  /** Distinct forged kids in the B3 flood. */
+  readonly jwksFloodTokens: number;
+  /** Connections in B4 (the issue's 50). */
+  readonly proxyConnections: number;
+  /** Concurrent requests per refresh storm in B5 (the issue's 50). */
+  readonly stormRequests: number;
+  /** Sessions created per store in B6, after as many warm-up sessions. */
+  readonly memorySessions: number;
+  /** Sign-ins in flight at once while creating B6 sessions. */
+  readonly signInConcurrency: number;
+}
+
+/** `npm run bench`. */
+export const FULL_SETTINGS: BenchSettings = {
+  smoke: false,
+  rounds: 5,
+  loadSeconds: 3,
+  guardConnections: 10,
+  verifyIterations: 2_000,
+  verifyTokenPool: 200,
+  jwksGuardedRequests: 10_000,
+  jwksFloodTokens: 1_000,
+  proxyConnections: 50,
+  stormRequests: 50,
+  memorySessions: 2_000,
+  signInConcurrency: 8,
+};
+
+/** `--smoke`: every code path once, with tiny numbers. */
+export const SMOKE_SETTINGS: BenchSettings = {
+  smoke: true,
+  rounds: 1,
+  loadSeconds: 1,
+  guardConnections: 2,
+  verifyIterations: 20,
+  verifyTokenPool: 5,
+  jwksGuardedRequests: 100,
+  jwksFloodTokens: 20,
+  proxyConnections: 5,
+  stormRequests: 10,
+  memorySessions: 10,
+  signInConcurrency: 4,
+};

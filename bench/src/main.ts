@@ -1,0 +1,38 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { FULL_SETTINGS, SMOKE_SETTINGS } from './bench-settings.js';
+import { CliUsageError, parseCliOptions } from './cli-options.js';
+import { renderMarkdown, renderTable } from './report/render.js';
+import { runBenchmarks } from './run-benchmarks.js';
+
+/** The repository root: `bench/dist/main.js` → `..`/`..`. */
+const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parseCliOptions(process.argv.slice(2), rootDir);
+  } catch (error) {
+    if (error instanceof CliUsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const report = await runBenchmarks({
+    rootDir,
+    settings: options.smoke ? SMOKE_SETTINGS : FULL_SETTINGS,
+    verbose: options.verbose,
+    progress: (message) => console.log(`bench: ${message}`),
+  });
+  console.log(`\n${renderTable(report)}\n`);
+  if (options.outFile) {
+    writeFileSync(options.outFile, renderMarkdown(report));
+    console.log(`bench: wrote ${options.outFile}`);
+  }
+  return 0;
+}
+
+process.exitCode = await main();
