@@ -14,7 +14,11 @@ import { createHttpLogger, createLogger } from './http/logger.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createApiRouter } from './proxy/api-proxy.js';
 import { checkRequestTarget } from './proxy/path-guard.js';
-import type { BffSessionStore } from './session/session-store.types.js';
+import {
+  type BffSessionStore,
+  SessionStoreUnavailableError,
+} from './session/session-store.types.js';
+import { createWebhookRoute } from './auth/webhook.route.js';
 import { createSessionMiddleware, enforceSessionTimeouts } from './session/session.middleware.js';
 import { createSessionStore } from './session/store.factory.js';
 import { createSpaRouter } from './spa/spa.static.js';
@@ -49,10 +53,10 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   const clock = deps.now ?? systemClock;
   const logger = deps.logger ?? createLogger(config.logLevel);
   const ownsStore = deps.store === undefined;
-  const store = deps.store ?? createSessionStore(config, clock);
+  const store = deps.store ?? createSessionStore(config, clock, logger);
   const workos = deps.workos ?? createWorkOS(config);
   const sealer = new Sealer(config.workos.cookiePassword, clock);
-  const refresher = new TokenRefresher(workos, sealer, clock);
+  const refresher = new TokenRefresher(workos, sealer, clock, store);
   const transactions = new LoginTransactions(config, sealer, clock);
 
   const app = express();
@@ -75,19 +79,27 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   });
   app.use(securityHeaders(config.session.secureCookies));
 
+  // Server-to-server: no session, no cookie, no CSRF header; the WorkOS signature is the guard.
+  app.post('/auth/webhooks/workos', ...createWebhookRoute({ config, workos, store }));
+
   const sessions = createSessionMiddleware(config, store);
   const timeouts = enforceSessionTimeouts(config, clock);
   app.use(
     '/auth',
     sessions,
     timeouts,
-    createAuthRouter({ config, workos, sealer, clock, transactions, refresher }),
+    createAuthRouter({ config, workos, sealer, clock, transactions, refresher, store }),
   );
   app.use('/api', sessions, timeouts, createApiRouter({ config, refresher }));
   app.use(createSpaRouter(config.spaDistDir));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
 
   app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    if (err instanceof SessionStoreUnavailableError) {
+      // Redis down or slow: the session is kept, the client retries.
+      req.log.warn({ event: 'session.store_unavailable' }, 'session store unavailable');
+      return sendError(res, 503, 'auth_unavailable', { retryable: true });
+    }
     const status = (err as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return sendError(res, status, status === 413 ? 'payload_too_large' : 'bad_request');

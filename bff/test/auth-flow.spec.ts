@@ -118,7 +118,12 @@ describe('login round trip', () => {
     expect(proxied.status).toBe(200);
     expect(proxied.body.authorizationSha256).toBe(sha256(`Bearer ${tokens.accessToken}`));
 
-    const row = h.store.dump().find((r) => r.includes(ADA.id))!;
+    // Rows are sealed with a key derived from the session id: no user id, session id or token.
+    const dump = h.store.dump();
+    expect(dump).toHaveLength(1);
+    const row = dump[0]!;
+    expect(row).not.toContain(ADA.id);
+    expect(row).not.toContain(sid);
     expect(row).not.toContain('eyJ');
     expect(row).not.toContain(tokens.refreshToken);
     expect(row).not.toContain(tokens.accessToken.split('.')[1]);
@@ -494,7 +499,13 @@ describe('BFF restart (SQLite store)', () => {
       SESSION_STORE: 'sqlite',
       SESSION_SQLITE_PATH: path,
     });
-    const store1 = new RecordingSqliteStore({ clock: clock.now, limits, path, pruneIntervalMs: 0 });
+    const store1 = new RecordingSqliteStore({
+      clock: clock.now,
+      limits,
+      path,
+      pruneIntervalMs: 0,
+      secret: config.workos.cookiePassword,
+    });
     const first = await startHarness({ config, tripwire, clock, store: store1 });
     const a = request.agent(first.url);
     const { callback } = await signIn(a, { email: ADA.email });
@@ -502,7 +513,13 @@ describe('BFF restart (SQLite store)', () => {
     await first.close();
     store1.close();
 
-    const store2 = new RecordingSqliteStore({ clock: clock.now, limits, path, pruneIntervalMs: 0 });
+    const store2 = new RecordingSqliteStore({
+      clock: clock.now,
+      limits,
+      path,
+      pruneIntervalMs: 0,
+      secret: config.workos.cookiePassword,
+    });
     const second = await startHarness({ config, tripwire, clock, store: store2 });
     try {
       const me = await request(second.url).get('/auth/session').set(csrf).set('Cookie', cookie);
@@ -511,7 +528,13 @@ describe('BFF restart (SQLite store)', () => {
       const proxied = await request(second.url).get('/api/x').set(csrf).set('Cookie', cookie);
       expect(proxied.status).toBe(200);
       expect(
-        new SqliteSessionStore({ clock: clock.now, limits, path, pruneIntervalMs: 0 })
+        new SqliteSessionStore({
+          clock: clock.now,
+          limits,
+          path,
+          pruneIntervalMs: 0,
+          secret: config.workos.cookiePassword,
+        })
           .dump()
           .join('\n'),
       ).not.toContain('eyJ');

@@ -2,6 +2,13 @@ import type { WorkOS } from '@workos-inc/node';
 
 import type { Clock } from '../clock.js';
 import type { Sealer } from '../crypto/seal.js';
+import {
+  type BffSessionStore,
+  loadStoredSession,
+  type RefreshLock,
+  saveStoredSession,
+  SessionStoreUnavailableError,
+} from '../session/session-store.types.js';
 import type { AuthState, SessionUser, TokenPair } from '../session/session.types.js';
 import { readClaims } from './access-token.claims.js';
 import { classifyWorkOSError, type ClassifiedFailure } from './refresh-errors.js';
@@ -9,7 +16,10 @@ import { SingleFlight } from './single-flight.js';
 
 /** Refresh when the access token has less than this left. */
 export const REFRESH_MARGIN_MS = 60_000;
-/** How long a rotated pair is handed to requests that still carry the pre-rotation view. */
+/**
+ * How long a rotated pair is handed to requests that still carry the pre-rotation view: WorkOS's
+ * refresh-token replay grace window, so a late duplicate never replays a spent token after it.
+ */
 const SUCCESSOR_TTL_MS = 30_000;
 
 /** The fields a refresh replaces in {@link AuthState}. */
@@ -32,13 +42,46 @@ export type RefreshOutcome = Flight & {
 };
 
 type Flight =
-  | { readonly ok: true; readonly auth: RefreshedAuth; readonly accessToken: string }
+  | {
+      readonly ok: true;
+      readonly auth: RefreshedAuth;
+      readonly accessToken: string;
+      /** True when another instance had already refreshed (found in the store, no WorkOS call). */
+      readonly fromStore?: true;
+    }
   | { readonly ok: false; readonly failure: ClassifiedFailure };
 
 /** Caller context passed through to WorkOS. */
 export interface RefreshContext {
   readonly ipAddress: string | undefined;
   readonly userAgent: string | undefined;
+}
+
+function transient(reason: string): Flight {
+  return { ok: false, failure: { kind: 'transient', reason, status: undefined } };
+}
+
+function pickRefreshed(auth: AuthState): RefreshedAuth {
+  const {
+    sealedTokens,
+    accessExpiresAt,
+    organizationId,
+    role,
+    roles,
+    permissions,
+    user,
+    workosSessionId,
+  } = auth;
+  return {
+    sealedTokens,
+    accessExpiresAt,
+    organizationId,
+    role,
+    roles,
+    permissions,
+    user,
+    workosSessionId,
+  };
 }
 
 /** Maps an SDK user onto the session's user. */
@@ -59,7 +102,14 @@ export function toSessionUser(user: {
 }
 
 /**
- * Refreshes access tokens with `authenticateWithRefreshToken`, single-flighted per session.
+ * Refreshes access tokens with `authenticateWithRefreshToken`, once per session across the
+ * process and, with a store that has a refresh lock (Redis), across BFF instances.
+ *
+ * Across instances: the one request per process that leads the flight takes the session's lock
+ * (`SET NX PX`), reloads the session from the store and checks again: when another instance
+ * rotated the pair meanwhile, that pair is used and WorkOS is not called; otherwise it refreshes
+ * and saves the rotated pair into the store before releasing the lock. A lock not obtained within
+ * the wait, or a store that cannot be reached, is a transient failure (503, session kept).
  *
  * The single-flight key is the session's sealed token pair: every concurrent request of a session
  * loaded the same sealed value, so they share ONE WorkOS call. After it settles the result stays
@@ -75,6 +125,8 @@ export class TokenRefresher {
     private readonly workos: WorkOS,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    /** The session store; when given, refreshes reload and save through it (see above). */
+    private readonly store?: BffSessionStore,
   ) {}
 
   /** True when the access token has less than {@link REFRESH_MARGIN_MS} left. */
@@ -88,7 +140,7 @@ export class TokenRefresher {
   }
 
   /** Refreshes the session's pair (joining a refresh already running for it). */
-  refresh(auth: AuthState, context: RefreshContext): Promise<RefreshOutcome> {
+  refresh(auth: AuthState, context: RefreshContext, sessionId?: string): Promise<RefreshOutcome> {
     const key = auth.sealedTokens;
     const now = this.clock();
     for (const [k, entry] of this.successors) if (entry.until <= now) this.successors.delete(k);
@@ -97,11 +149,73 @@ export class TokenRefresher {
     let leader = false;
     const flight = this.flights.run(key, async () => {
       leader = true; // runs synchronously inside run() for the caller that starts the flight
-      const outcome = await this.callWorkOS(auth, context);
+      const outcome =
+        this.store && sessionId !== undefined
+          ? await this.coordinated(this.store, sessionId, auth, context)
+          : await this.callWorkOS(auth, context);
       if (outcome.ok) this.successors.set(key, { outcome, until: this.clock() + SUCCESSOR_TTL_MS });
       return outcome;
     });
-    return flight.then((outcome) => ({ ...outcome, shared: !leader }));
+    return flight.then((outcome) => ({
+      ...outcome,
+      shared: !leader || (outcome.ok && outcome.fromStore === true),
+    }));
+  }
+
+  /** The leader's refresh under the session's store lock, re-checked against the stored session. */
+  private async coordinated(
+    store: BffSessionStore,
+    sessionId: string,
+    auth: AuthState,
+    context: RefreshContext,
+  ): Promise<Flight> {
+    let lock: RefreshLock | undefined;
+    try {
+      if (store.acquireRefreshLock) {
+        lock = await store.acquireRefreshLock(sessionId);
+        if (!lock) return transient('refresh_lock_timeout');
+      }
+      const stored = await loadStoredSession(store, sessionId);
+      const current = stored?.auth;
+      if (!stored || !current) {
+        return {
+          ok: false,
+          failure: { kind: 'terminal', reason: 'session_gone', status: undefined },
+        };
+      }
+      if (current.sealedTokens !== auth.sealedTokens && !this.needsRefresh(current)) {
+        const pair = await this.tokens(current);
+        if (pair) {
+          return {
+            ok: true,
+            fromStore: true,
+            accessToken: pair.accessToken,
+            auth: pickRefreshed(current),
+          };
+        }
+      }
+      const cached = this.successors.get(current.sealedTokens);
+      if (cached) return cached.outcome;
+      const outcome = await this.callWorkOS(current, context);
+      if (outcome.ok) {
+        try {
+          await saveStoredSession(store, sessionId, {
+            ...stored,
+            auth: { ...current, ...outcome.auth },
+          });
+        } catch {
+          // The store went away after WorkOS rotated: this request still proceeds with the new
+          // pair, and a later refresh with the stored pair falls within WorkOS's replay grace.
+        }
+      }
+      return outcome;
+    } catch (err) {
+      if (err instanceof SessionStoreUnavailableError)
+        return transient('session_store_unavailable');
+      throw err;
+    } finally {
+      await lock?.release();
+    }
   }
 
   private async callWorkOS(auth: AuthState, context: RefreshContext): Promise<Flight> {

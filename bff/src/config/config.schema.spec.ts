@@ -33,6 +33,32 @@ describe('loadConfig', () => {
     expect(config.session.sqlitePath).toMatch(/bff\/\.data\/sessions\.sqlite$/);
   });
 
+  it('takes the Redis store with REDIS_URL, and refuses it without one or with another scheme', () => {
+    const config = loadConfig({
+      ...base,
+      SESSION_STORE: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:6379/2',
+      WORKOS_WEBHOOK_SECRET: 'whsec_0123456789abcdef',
+    });
+    expect(config.session.store).toBe('redis');
+    expect(config.session.redis).toEqual({
+      url: 'redis://127.0.0.1:6379/2',
+      prefix: 'gatehouse:',
+      commandTimeoutMs: 1000,
+      lockWaitMs: 5000,
+    });
+    expect(config.workos.webhookSecret).toBe('whsec_0123456789abcdef');
+    expect(problems({ ...base, SESSION_STORE: 'redis' })).toEqual([
+      'REDIS_URL is required when SESSION_STORE=redis',
+    ]);
+    expect(
+      problems({ ...base, SESSION_STORE: 'redis', REDIS_URL: 'http://127.0.0.1:6379' }),
+    ).toEqual(['REDIS_URL must use redis:// or rediss://']);
+    expect(problems({ ...base, WORKOS_WEBHOOK_SECRET: 'short' })).toEqual([
+      'WORKOS_WEBHOOK_SECRET must be at least 16 characters',
+    ]);
+  });
+
   it('uses the __Host- cookie and Secure on https', () => {
     const config = loadConfig({
       ...base,
@@ -49,7 +75,7 @@ describe('loadConfig', () => {
       WORKOS_COOKIE_PASSWORD: 'short-secret-value',
       PUBLIC_URL: 'not a url',
       BACKEND_URL: 'ftp://x',
-      SESSION_STORE: 'redis',
+      SESSION_STORE: 'mongo',
       SESSION_IDLE_MINUTES: 'ten',
       PORT: '70000',
     });

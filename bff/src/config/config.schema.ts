@@ -47,7 +47,23 @@ export const envSchema = z.object({
   BACKEND_URL: httpUrl,
   BACKEND_TIMEOUT_MS: intFrom(100, 600_000).default(30_000),
   API_BODY_LIMIT_BYTES: intFrom(1, 1024 * 1024 * 1024).default(16 * 1024 * 1024),
-  SESSION_STORE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  SESSION_STORE: z.enum(['sqlite', 'memory', 'redis']).default('sqlite'),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value), 'must be an absolute URL')
+    .refine(
+      (value) => ['redis:', 'rediss:'].includes(new URL(value).protocol),
+      'must use redis:// or rediss://',
+    )
+    .optional(),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w:.-]{1,64}$/, 'must be 1-64 letters, digits, _ : . -')
+    .default('gatehouse:'),
+  REDIS_COMMAND_TIMEOUT_MS: intFrom(50, 60_000).default(1000),
+  SESSION_REFRESH_LOCK_WAIT_MS: intFrom(100, 60_000).default(5000),
+  WORKOS_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   SESSION_SQLITE_PATH: z.string().trim().min(1).default('.data/sessions.sqlite'),
   SESSION_IDLE_MINUTES: intFrom(1, 7 * 24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: intFrom(1, 30 * 24).default(12),
@@ -80,10 +96,19 @@ export interface BffConfig {
     readonly apiBaseUrl: string;
     readonly maxRetries: number;
     readonly timeoutMs: number;
+    /** Verifies `POST /auth/webhooks/workos`; without it the route answers 404. */
+    readonly webhookSecret: string | undefined;
   };
   readonly session: {
-    readonly store: 'sqlite' | 'memory';
+    readonly store: 'sqlite' | 'memory' | 'redis';
     readonly sqlitePath: string;
+    /** Used when `store` is `redis`. */
+    readonly redis: {
+      readonly url: string;
+      readonly prefix: string;
+      readonly commandTimeoutMs: number;
+      readonly lockWaitMs: number;
+    };
     readonly idleMs: number;
     readonly absoluteMs: number;
     /** `__Host-gatehouse` on https, `gatehouse` on http://localhost. */
@@ -142,6 +167,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'TRUST_PROXY_HOPS must be >= 1 when PUBLIC_URL is https (the BFF serves plain HTTP behind a TLS proxy)',
     );
   }
+  if (e.SESSION_STORE === 'redis' && e.REDIS_URL === undefined) {
+    problems.push('REDIS_URL is required when SESSION_STORE=redis');
+  }
   if (e.NODE_ENV === 'production') {
     if (!secure) problems.push('PUBLIC_URL must use https when NODE_ENV=production');
     if (e.SESSION_STORE === 'memory') {
@@ -180,10 +208,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiBaseUrl: e.WORKOS_API_BASE_URL.origin,
       maxRetries: e.WORKOS_MAX_RETRIES,
       timeoutMs: e.WORKOS_TIMEOUT_MS,
+      webhookSecret: e.WORKOS_WEBHOOK_SECRET,
     },
     session: {
       store: e.SESSION_STORE,
       sqlitePath: resolveFromPackage(e.SESSION_SQLITE_PATH),
+      redis: {
+        url: e.REDIS_URL ?? '',
+        prefix: e.REDIS_KEY_PREFIX,
+        commandTimeoutMs: e.REDIS_COMMAND_TIMEOUT_MS,
+        lockWaitMs: e.SESSION_REFRESH_LOCK_WAIT_MS,
+      },
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
       cookieName: secure ? '__Host-gatehouse' : 'gatehouse',

@@ -6,6 +6,7 @@ export type BffErrorCode =
   | 'session_expired'
   | 'auth_unavailable'
   | 'csrf'
+  | 'bad_signature'
   | 'bad_request'
   | 'bad_path'
   | 'method_not_allowed'

@@ -208,7 +208,7 @@ export function createApiRouter({ config, refresher }: ApiProxyDeps): express.Ro
         sendError(res, 401, 'session_expired');
         return undefined;
       }
-      const outcome = await refresher.refresh(current, context);
+      const outcome = await refresher.refresh(current, context, req.sessionID);
       if (outcome.ok) {
         // The session may have been destroyed (logout) while the refresh ran: never write it back.
         if (!req.session?.auth) {

@@ -2,7 +2,11 @@ import type { SessionData } from 'express-session';
 import { Store } from 'express-session';
 
 import type { Clock } from '../clock.js';
+import { SessionCrypto } from './session-crypto.js';
+import { endedPlaceholder, keepNewestTokens } from './session-merge.js';
 import { type SessionLimits, sessionExpiresAt } from './session-expiry.js';
+import type { BffSessionStore, SessionSelector } from './session-store.types.js';
+import type { SessionEndReason } from './session.types.js';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
 
@@ -10,6 +14,8 @@ type Callback<T = void> = (err?: unknown, value?: T) => void;
 export interface GatehouseStoreOptions {
   readonly clock: Clock;
   readonly limits: SessionLimits;
+  /** The server secret (`WORKOS_COOKIE_PASSWORD`): keys the store-key hash and the value sealing. */
+  readonly secret: string;
   /**
    * How long a row outlives its deadline (default 5 min). Within it the timeout middleware still
    * sees the session, destroys it and answers `session_expired` instead of a bare
@@ -18,25 +24,46 @@ export interface GatehouseStoreOptions {
   readonly graceMs?: number;
 }
 
+/** What the index columns of a row hold. */
+export interface RowIndex {
+  /** The WorkOS session id (not a credential; needed to revoke it at WorkOS). */
+  readonly workosSessionId: string;
+  /** Keyed hash of the WorkOS session id. */
+  readonly workosSessionKey: string;
+  /** Keyed hash of the user id. */
+  readonly userKey: string;
+}
+
+/** A tombstone reason: `ended` for a plain destroy (logout, timeout), else a {@link SessionEndReason}. */
+export type TombstoneReason = 'ended' | SessionEndReason;
+
 /**
- * Base for Gatehouse's express-session stores. Subclasses implement small synchronous primitives;
- * this class adapts them to express-session's callback API and adds the two rules every store
- * must keep:
+ * Base for Gatehouse's in-process express-session stores (SQLite, memory). Subclasses implement
+ * small synchronous primitives on store keys; this class adapts them to express-session's callback
+ * API and keeps the {@link BffSessionStore} contract:
  *
+ * - the store key is a keyed hash of the session id and the value is sealed with a key derived
+ *   from the session id ({@link SessionCrypto}): the store holds neither ids nor tokens in clear;
  * - rows expire at the earlier of the idle and absolute deadline (computed from the session itself);
- * - **no resurrection**: `destroy` leaves a tombstone for the id, and a later `set`/`touch` of that id
- *   (a slow in-flight request finishing after logout) is ignored. Ids are 192-bit random values,
- *   so a destroyed id is never legitimately reused.
+ * - **no resurrection**: `destroy` leaves a tombstone, and a later `set`/`touch` of that id (a slow
+ *   in-flight request finishing after logout) is ignored. Ids are 192-bit random values, so a
+ *   destroyed id is never legitimately reused;
+ * - tokens never go backwards ({@link keepNewestTokens}).
+ *
+ * Statements are synchronous, so every call is atomic within the process (these stores serve one
+ * BFF instance; several instances use the Redis store).
  */
-export abstract class GatehouseStore extends Store {
+export abstract class GatehouseStore extends Store implements BffSessionStore {
   protected readonly clock: Clock;
   protected readonly limits: SessionLimits;
+  protected readonly crypto: SessionCrypto;
   private readonly graceMs: number;
 
   protected constructor(options: GatehouseStoreOptions) {
     super();
     this.clock = options.clock;
     this.limits = options.limits;
+    this.crypto = new SessionCrypto(options.secret);
     this.graceMs = options.graceMs ?? 5 * 60_000;
   }
 
@@ -44,90 +71,81 @@ export abstract class GatehouseStore extends Store {
     return sessionExpiresAt(session, this.limits, now) + this.graceMs;
   }
 
-  protected abstract readRow(sid: string, now: number): string | undefined;
-  protected abstract writeRow(sid: string, json: string, expiresAt: number): void;
-  protected abstract updateExpiry(sid: string, expiresAt: number): void;
-  protected abstract deleteRow(sid: string, tombstoneUntil: number): void;
-  protected abstract isTombstoned(sid: string, now: number): boolean;
+  /** The sealed value of a live row (undefined when missing or expired). */
+  protected abstract readRow(key: string, now: number): string | undefined;
+  protected abstract writeRowData(
+    key: string,
+    box: string,
+    expiresAt: number,
+    index: RowIndex | undefined,
+  ): void;
+  protected abstract updateExpiry(key: string, expiresAt: number): void;
+  /** Deletes the row and tombstones the key (an existing tombstone keeps its reason). */
+  protected abstract deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void;
+  protected abstract tombstoneOf(key: string, now: number): TombstoneReason | undefined;
+  protected abstract keysOf(
+    selector: { workosSessionKey: string } | { userKey: string },
+    now: number,
+  ): { key: string; workosSessionId: string }[];
   protected abstract countRows(now: number): number;
   protected abstract deleteAll(): void;
   /** Removes expired rows and tombstones; returns how many rows went. */
   abstract prune(): number;
   /** Releases resources (timers, file handles). */
   abstract close(): void;
-  /** Every stored row as raw text (tests use it to prove no token is stored in clear). */
+  /** Every stored row and index entry as raw text (tests prove no token or id is stored in clear). */
   abstract dump(): string[];
 
-  /** The session for `sid`, or undefined (also for expired ones). */
+  /** The session for `sid`, or undefined (also for expired, ended or unopenable ones). */
   getSession(sid: string): SessionData | undefined {
-    const json = this.readRow(sid, this.clock());
+    const box = this.readRow(this.crypto.storeKey(sid), this.clock());
+    if (box === undefined) return undefined;
+    const json = this.crypto.open(sid, box);
     return json === undefined ? undefined : (JSON.parse(json) as SessionData);
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
-    this.run(callback, () => this.getSession(sid) ?? null);
+    this.run(callback, () => {
+      const found = this.getSession(sid);
+      if (found) return found;
+      const reason = this.tombstoneOf(this.crypto.storeKey(sid), this.clock());
+      return reason && reason !== 'ended' ? endedPlaceholder(reason) : null;
+    });
   }
 
   override set(sid: string, session: SessionData, callback?: Callback): void {
     this.run(callback, () => {
       const now = this.clock();
-      if (this.isTombstoned(sid, now)) return;
-      const merged = this.keepNewestTokens(sid, session, now);
+      if (session.ended || this.tombstoneOf(this.crypto.storeKey(sid), now)) return;
+      const merged = keepNewestTokens(this.getSession(sid), session);
       this.writeRow(sid, JSON.stringify(merged), this.rowExpiry(merged, now));
     });
   }
 
-  /**
-   * Tokens never go backwards. A request that loaded the session before a concurrent refresh
-   * rotated its tokens still saves its copy at the end (its `lastSeenAt` changed); writing that
-   * copy verbatim would put back the consumed refresh token, and a later refresh would replay it
-   * (`invalid_grant` once the grace window is over: a logout out of nowhere). So when the stored
-   * row holds a later access token, its token fields win and only the rest of the incoming copy is
-   * taken.
-   */
-  private keepNewestTokens(sid: string, incoming: SessionData, now: number): SessionData {
-    const next = incoming.auth;
-    if (!next) return incoming;
-    const json = this.readRow(sid, now);
-    if (json === undefined) return incoming;
-    const stored = (JSON.parse(json) as SessionData).auth;
-    if (!stored || stored.accessExpiresAt <= next.accessExpiresAt) return incoming;
-    const {
-      sealedTokens,
-      accessExpiresAt,
-      organizationId,
-      role,
-      roles,
-      permissions,
-      user,
-      workosSessionId,
-    } = stored;
-    return {
-      ...incoming,
-      auth: {
-        ...next,
-        sealedTokens,
-        accessExpiresAt,
-        organizationId,
-        role,
-        roles,
-        permissions,
-        user,
-        workosSessionId,
-      },
+  /** Seals and writes one session (tests override it to see what is written before sealing). */
+  protected writeRow(sid: string, json: string, expiresAt: number): void {
+    const auth = (JSON.parse(json) as SessionData).auth;
+    const index: RowIndex | undefined = auth && {
+      workosSessionId: auth.workosSessionId,
+      workosSessionKey: this.crypto.indexKey('workos-session', auth.workosSessionId),
+      userKey: this.crypto.indexKey('user', auth.user.id),
     };
+    this.writeRowData(this.crypto.storeKey(sid), this.crypto.seal(sid, json), expiresAt, index);
   }
 
   override touch(sid: string, session: SessionData, callback?: Callback): void {
     this.run(callback, () => {
       const now = this.clock();
-      if (this.isTombstoned(sid, now)) return;
-      this.updateExpiry(sid, this.rowExpiry(session, now));
+      const key = this.crypto.storeKey(sid);
+      if (session.ended || this.tombstoneOf(key, now)) return;
+      this.updateExpiry(key, this.rowExpiry(session, now));
     });
   }
 
   override destroy(sid: string, callback?: Callback): void {
-    this.run(callback, () => this.deleteRow(sid, this.clock() + this.limits.absoluteMs));
+    this.run(callback, () =>
+      this.deleteRow(this.crypto.storeKey(sid), this.clock() + this.limits.absoluteMs, 'ended'),
+    );
   }
 
   override length(callback: Callback<number>): void {
@@ -136,6 +154,24 @@ export abstract class GatehouseStore extends Store {
 
   override clear(callback?: Callback): void {
     this.run(callback, () => this.deleteAll());
+  }
+
+  destroySessionsOf(selector: SessionSelector, reason: SessionEndReason): Promise<number> {
+    const now = this.clock();
+    const rows = this.keysOf(this.hashedSelector(selector), now);
+    for (const { key } of rows) this.deleteRow(key, now + this.limits.absoluteMs, reason);
+    return Promise.resolve(rows.length);
+  }
+
+  workosSessionIdsOf(userId: string): Promise<string[]> {
+    const rows = this.keysOf(this.hashedSelector({ userId }), this.clock());
+    return Promise.resolve([...new Set(rows.map((row) => row.workosSessionId))]);
+  }
+
+  private hashedSelector(selector: SessionSelector) {
+    return 'userId' in selector
+      ? { userKey: this.crypto.indexKey('user', selector.userId) }
+      : { workosSessionKey: this.crypto.indexKey('workos-session', selector.workosSessionId) };
   }
 
   private run<T>(callback: Callback<T> | undefined, work: () => T): void {

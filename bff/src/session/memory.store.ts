@@ -1,13 +1,25 @@
-import { GatehouseStore, type GatehouseStoreOptions } from './gatehouse.store.js';
+import {
+  GatehouseStore,
+  type GatehouseStoreOptions,
+  type RowIndex,
+  type TombstoneReason,
+} from './gatehouse.store.js';
+
+interface MemoryRow {
+  box: string;
+  expiresAt: number;
+  index: RowIndex | undefined;
+}
 
 /**
  * In-memory session store for tests and local runs (`SESSION_STORE=memory`; refused in production).
- * Hand-written rather than express-session's MemoryStore because it must share the tombstone and
- * expiry rules of {@link GatehouseStore} (MemoryStore would let a slow request resurrect a session).
+ * Hand-written rather than express-session's MemoryStore because it must share the tombstone,
+ * sealing and expiry rules of {@link GatehouseStore} (MemoryStore would let a slow request
+ * resurrect a session).
  */
 export class MemorySessionStore extends GatehouseStore {
-  private readonly rows = new Map<string, { json: string; expiresAt: number }>();
-  private readonly tombstones = new Map<string, number>();
+  private readonly rows = new Map<string, MemoryRow>();
+  private readonly tombstones = new Map<string, { until: number; reason: TombstoneReason }>();
   private readonly timer: NodeJS.Timeout | undefined;
 
   constructor(options: GatehouseStoreOptions & { readonly pruneIntervalMs?: number }) {
@@ -19,33 +31,55 @@ export class MemorySessionStore extends GatehouseStore {
     }
   }
 
-  protected readRow(sid: string, now: number): string | undefined {
-    const row = this.rows.get(sid);
+  protected readRow(key: string, now: number): string | undefined {
+    const row = this.rows.get(key);
     if (!row) return undefined;
     if (row.expiresAt <= now) {
-      this.rows.delete(sid);
+      this.rows.delete(key);
       return undefined;
     }
-    return row.json;
+    return row.box;
   }
 
-  protected writeRow(sid: string, json: string, expiresAt: number): void {
-    this.rows.set(sid, { json, expiresAt });
+  protected writeRowData(
+    key: string,
+    box: string,
+    expiresAt: number,
+    index: RowIndex | undefined,
+  ): void {
+    this.rows.set(key, { box, expiresAt, index });
   }
 
-  protected updateExpiry(sid: string, expiresAt: number): void {
-    const row = this.rows.get(sid);
+  protected updateExpiry(key: string, expiresAt: number): void {
+    const row = this.rows.get(key);
     if (row) row.expiresAt = expiresAt;
   }
 
-  protected deleteRow(sid: string, tombstoneUntil: number): void {
-    this.rows.delete(sid);
-    this.tombstones.set(sid, tombstoneUntil);
+  protected deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void {
+    this.rows.delete(key);
+    const existing = this.tombstones.get(key);
+    this.tombstones.set(key, { until: tombstoneUntil, reason: existing?.reason ?? reason });
   }
 
-  protected isTombstoned(sid: string, now: number): boolean {
-    const until = this.tombstones.get(sid);
-    return until !== undefined && until > now;
+  protected tombstoneOf(key: string, now: number): TombstoneReason | undefined {
+    const tomb = this.tombstones.get(key);
+    return tomb && tomb.until > now ? tomb.reason : undefined;
+  }
+
+  protected keysOf(
+    selector: { workosSessionKey: string } | { userKey: string },
+    now: number,
+  ): { key: string; workosSessionId: string }[] {
+    const found: { key: string; workosSessionId: string }[] = [];
+    for (const [key, row] of this.rows) {
+      if (row.expiresAt <= now || !row.index) continue;
+      const hit =
+        'userKey' in selector
+          ? row.index.userKey === selector.userKey
+          : row.index.workosSessionKey === selector.workosSessionKey;
+      if (hit) found.push({ key, workosSessionId: row.index.workosSessionId });
+    }
+    return found;
   }
 
   protected countRows(now: number): number {
@@ -60,13 +94,13 @@ export class MemorySessionStore extends GatehouseStore {
   prune(): number {
     const now = this.clock();
     let removed = 0;
-    for (const [sid, row] of this.rows) {
+    for (const [key, row] of this.rows) {
       if (row.expiresAt <= now) {
-        this.rows.delete(sid);
+        this.rows.delete(key);
         removed += 1;
       }
     }
-    for (const [sid, until] of this.tombstones) if (until <= now) this.tombstones.delete(sid);
+    for (const [key, tomb] of this.tombstones) if (tomb.until <= now) this.tombstones.delete(key);
     return removed;
   }
 
@@ -76,6 +110,6 @@ export class MemorySessionStore extends GatehouseStore {
   }
 
   dump(): string[] {
-    return [...this.rows.values()].map((row) => row.json);
+    return [...this.rows].map(([key, row]) => `${key}|${row.box}|${JSON.stringify(row.index)}`);
   }
 }

@@ -20,7 +20,10 @@ export function createSessionMiddleware(config: BffConfig, store: BffSessionStor
     resave: false,
     saveUninitialized: false,
     rolling: false,
-    unset: 'destroy',
+    // 'keep' (not 'destroy'): when the store fails to load a session (Redis down or slow), the
+    // request ends without `req.session`, and 'destroy' would then delete that session at the end
+    // of the 503 — an outage would sign everyone out. Sessions end only through destroy().
+    unset: 'keep',
     proxy: config.trustProxyHops > 0,
     cookie: sessionCookieAttributes(config),
   });
@@ -34,6 +37,15 @@ export function createSessionMiddleware(config: BffConfig, store: BffSessionStor
  */
 export function enforceSessionTimeouts(config: BffConfig, clock: Clock): RequestHandler {
   return async (req, res, next) => {
+    const ended = req.session?.ended;
+    if (ended) {
+      // Ended from outside (WorkOS session.revoked, user deleted, sign out everywhere): the store
+      // returned a placeholder for the tombstoned id. It is never saved back.
+      res.locals['sessionEnded'] = ended;
+      res.clearCookie(config.session.cookieName, sessionCookieAttributes(config));
+      req.log.info({ event: 'session.ended_elsewhere', reason: ended }, 'session ended elsewhere');
+      return next();
+    }
     const auth = req.session?.auth;
     if (!auth) {
       if (req.headers.cookie?.includes(`${config.session.cookieName}=`)) {

@@ -32,8 +32,16 @@ export interface TokenPair {
   refreshToken: string;
 }
 
+/**
+ * Why a session was ended from outside the request that carried it. A request presenting the
+ * cookie of such a session gets 401 `session_expired` (a plain logout answers `unauthenticated`).
+ */
+export type SessionEndReason = 'revoked' | 'user_deleted' | 'signed_out_everywhere';
+
 declare module 'express-session' {
   interface SessionData {
     auth?: AuthState;
+    /** Set only on the placeholder a store returns for a session ended by {@link SessionEndReason}. */
+    ended?: SessionEndReason;
   }
 }

@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 
 import type { SessionData } from 'express-session';
 
@@ -10,6 +11,7 @@ import { SqliteSessionStore } from './sqlite.store.js';
 import './session.types.js';
 
 const limits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
+const secret = 'a-server-secret-of-at-least-32-characters';
 
 function session(createdAt: number, lastSeenAt = createdAt): SessionData {
   return {
@@ -46,9 +48,12 @@ describe.each([
   [
     'sqlite',
     (clock: () => number, path: string) =>
-      new SqliteSessionStore({ clock, limits, path, pruneIntervalMs: 0, graceMs: 0 }),
+      new SqliteSessionStore({ secret, clock, limits, path, pruneIntervalMs: 0, graceMs: 0 }),
   ],
-  ['memory', (clock: () => number) => new MemorySessionStore({ clock, limits, graceMs: 0 })],
+  [
+    'memory',
+    (clock: () => number) => new MemorySessionStore({ secret, clock, limits, graceMs: 0 }),
+  ],
 ] as const)('%s store', (kind, make) => {
   let dir: string;
   let now: number;
@@ -108,13 +113,14 @@ describe.each([
     const withGrace =
       kind === 'sqlite'
         ? new SqliteSessionStore({
+            secret,
             clock,
             limits,
             path: join(dir, 'g2.sqlite'),
             pruneIntervalMs: 0,
             graceMs: 60_000,
           })
-        : new MemorySessionStore({ clock, limits, graceMs: 60_000 });
+        : new MemorySessionStore({ secret, clock, limits, graceMs: 60_000 });
     withGrace.set('sid1', session(now));
     now += limits.idleMs + 59_000;
     expect(withGrace.getSession('sid1')).toBeDefined();
@@ -138,6 +144,31 @@ describe.each([
     expect(saved.lastSeenAt).toBe(now);
   });
 
+  it('finds sessions by WorkOS session id and user id, and ends them with a reason', async () => {
+    const other = session(now);
+    other.auth!.workosSessionId = 'session_2';
+    const stranger = session(now);
+    stranger.auth!.workosSessionId = 'session_3';
+    stranger.auth!.user = { ...stranger.auth!.user, id: 'user_2' };
+    await call((cb) => store.set('sid1', session(now), cb));
+    await call((cb) => store.set('sid2', other, cb));
+    await call((cb) => store.set('sid3', stranger, cb));
+    expect((await store.workosSessionIdsOf('user_1')).sort()).toEqual(['session_1', 'session_2']);
+    await expect(
+      store.destroySessionsOf({ workosSessionId: 'session_1' }, 'revoked'),
+    ).resolves.toBe(1);
+    await expect(call((cb) => store.get('sid1', cb))).resolves.toMatchObject({ ended: 'revoked' });
+    await call((cb) => store.set('sid1', session(now), cb)); // no resurrection either
+    expect(store.getSession('sid1')).toBeUndefined();
+    await expect(store.destroySessionsOf({ userId: 'user_1' }, 'user_deleted')).resolves.toBe(1);
+    await expect(call((cb) => store.get('sid2', cb))).resolves.toMatchObject({
+      ended: 'user_deleted',
+    });
+    expect(store.getSession('sid3')).toBeDefined();
+    await call((cb) => store.destroy('sid3', cb)); // a plain destroy reads back as nothing
+    await expect(call((cb) => store.get('sid3', cb))).resolves.toBeNull();
+  });
+
   it('never resurrects a destroyed session (slow in-flight save after logout)', async () => {
     await call((cb) => store.set('sid1', session(now), cb));
     await call((cb) => store.destroy('sid1', cb));
@@ -148,15 +179,83 @@ describe.each([
   });
 });
 
+describe('SqliteSessionStore at rest', () => {
+  it('the database files hold neither the session id nor the sealed tokens nor the user id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
+    const path = join(dir, 'sessions.sqlite');
+    const now = Date.now();
+    const store = new SqliteSessionStore({
+      secret,
+      clock: () => now,
+      limits,
+      path,
+      pruneIntervalMs: 0,
+    });
+    const sid = 'kR8vT2wQ9zX4mN7bL1cJ5hF3dS6gA0pY';
+    const stored = session(now);
+    stored.auth!.sealedTokens = 'Fe26.2*sealed-token-marker';
+    store.set(sid, stored);
+    expect(store.getSession(sid)?.auth?.sealedTokens).toBe('Fe26.2*sealed-token-marker');
+    await call((cb) => store.destroy('other-session-id-value', cb));
+    const bytes = readdirSync(dir)
+      .map((file) => readFileSync(join(dir, file)).toString('latin1'))
+      .join('\n');
+    store.close();
+    expect(bytes.length).toBeGreaterThan(0);
+    for (const secretText of [
+      sid,
+      'sealed-token-marker',
+      'user_1',
+      'a@b.c',
+      'other-session-id-value',
+    ]) {
+      expect(bytes).not.toContain(secretText);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('drops the tables of the first format (their sessions end)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
+    const path = join(dir, 'sessions.sqlite');
+    const old = new DatabaseSync(path);
+    old.exec(`CREATE TABLE sessions (sid TEXT PRIMARY KEY, data TEXT NOT NULL, expires_at INTEGER NOT NULL);
+      INSERT INTO sessions VALUES ('old-sid', '{"auth":{}}', 9999999999999);`);
+    old.close();
+    const store = new SqliteSessionStore({
+      secret,
+      clock: () => Date.now(),
+      limits,
+      path,
+      pruneIntervalMs: 0,
+    });
+    expect(store.getSession('old-sid')).toBeUndefined();
+    expect(store.dump()).toEqual([]);
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
 describe('SqliteSessionStore persistence', () => {
   it('keeps sessions across a reopen (BFF restart)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
     const path = join(dir, 'sessions.sqlite');
     const now = Date.now();
-    const first = new SqliteSessionStore({ clock: () => now, limits, path, pruneIntervalMs: 0 });
+    const first = new SqliteSessionStore({
+      secret,
+      clock: () => now,
+      limits,
+      path,
+      pruneIntervalMs: 0,
+    });
     first.set('sid1', session(now));
     first.close();
-    const second = new SqliteSessionStore({ clock: () => now, limits, path, pruneIntervalMs: 0 });
+    const second = new SqliteSessionStore({
+      secret,
+      clock: () => now,
+      limits,
+      path,
+      pruneIntervalMs: 0,
+    });
     expect(second.getSession('sid1')?.auth?.user.id).toBe('user_1');
     second.close();
     rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
 
-import { GatehouseStore, type GatehouseStoreOptions } from './gatehouse.store.js';
+import {
+  GatehouseStore,
+  type GatehouseStoreOptions,
+  type RowIndex,
+  type TombstoneReason,
+} from './gatehouse.store.js';
 
 /** Options of {@link SqliteSessionStore}. */
 export interface SqliteStoreOptions extends GatehouseStoreOptions {
@@ -22,6 +27,10 @@ export interface SqliteStoreOptions extends GatehouseStoreOptions {
  * store is small: a keyed row with an expiry, plus the tombstones that stop a slow request from
  * resurrecting a destroyed session (see {@link GatehouseStore}). Statements are synchronous, so
  * each store call is atomic within the process.
+ *
+ * Schema v2 (store keys are keyed hashes, values sealed per session): the tables of the first
+ * format (`sessions`, `destroyed_sessions`, ids and iron-sealed tokens) are dropped on open, so
+ * sessions stored by an older BFF end and their users sign in again.
  */
 export class SqliteSessionStore extends GatehouseStore {
   private readonly db: DatabaseSync;
@@ -32,7 +41,9 @@ export class SqliteSessionStore extends GatehouseStore {
     | 'touch'
     | 'delete'
     | 'tombstone'
-    | 'isTombstoned'
+    | 'tombstoneOf'
+    | 'byWorkosSession'
+    | 'byUser'
     | 'count'
     | 'pruneRows'
     | 'pruneTombstones'
@@ -47,36 +58,54 @@ export class SqliteSessionStore extends GatehouseStore {
     this.db.exec(`
       PRAGMA journal_mode = WAL;
       PRAGMA busy_timeout = 2000;
-      CREATE TABLE IF NOT EXISTS sessions (
-        sid TEXT PRIMARY KEY,
-        data TEXT NOT NULL,
-        expires_at INTEGER NOT NULL
+      DROP TABLE IF EXISTS sessions;
+      DROP TABLE IF EXISTS destroyed_sessions;
+      CREATE TABLE IF NOT EXISTS session_rows (
+        key TEXT PRIMARY KEY,
+        box TEXT NOT NULL,
+        expires_at INTEGER NOT NULL,
+        workos_session_id TEXT,
+        workos_session_key TEXT,
+        user_key TEXT
       ) STRICT;
-      CREATE INDEX IF NOT EXISTS sessions_expires_at ON sessions (expires_at);
-      CREATE TABLE IF NOT EXISTS destroyed_sessions (
-        sid TEXT PRIMARY KEY,
-        until INTEGER NOT NULL
+      CREATE INDEX IF NOT EXISTS session_rows_expires_at ON session_rows (expires_at);
+      CREATE INDEX IF NOT EXISTS session_rows_workos_session ON session_rows (workos_session_key);
+      CREATE INDEX IF NOT EXISTS session_rows_user ON session_rows (user_key);
+      CREATE TABLE IF NOT EXISTS session_tombstones (
+        key TEXT PRIMARY KEY,
+        until INTEGER NOT NULL,
+        reason TEXT NOT NULL
       ) STRICT;
     `);
     this.stmt = {
-      get: this.db.prepare('SELECT data, expires_at FROM sessions WHERE sid = ?'),
+      get: this.db.prepare('SELECT box, expires_at FROM session_rows WHERE key = ?'),
       upsert: this.db.prepare(
-        `INSERT INTO sessions (sid, data, expires_at) VALUES (?, ?, ?)
-         ON CONFLICT (sid) DO UPDATE SET data = excluded.data, expires_at = excluded.expires_at`,
+        `INSERT INTO session_rows (key, box, expires_at, workos_session_id, workos_session_key, user_key)
+         VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET box = excluded.box, expires_at = excluded.expires_at,
+           workos_session_id = excluded.workos_session_id,
+           workos_session_key = excluded.workos_session_key, user_key = excluded.user_key`,
       ),
-      touch: this.db.prepare('UPDATE sessions SET expires_at = ? WHERE sid = ?'),
-      delete: this.db.prepare('DELETE FROM sessions WHERE sid = ?'),
+      touch: this.db.prepare('UPDATE session_rows SET expires_at = ? WHERE key = ?'),
+      delete: this.db.prepare('DELETE FROM session_rows WHERE key = ?'),
       tombstone: this.db.prepare(
-        `INSERT INTO destroyed_sessions (sid, until) VALUES (?, ?)
-         ON CONFLICT (sid) DO UPDATE SET until = excluded.until`,
+        `INSERT INTO session_tombstones (key, until, reason) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET until = excluded.until`,
       ),
-      isTombstoned: this.db.prepare(
-        'SELECT 1 AS hit FROM destroyed_sessions WHERE sid = ? AND until > ?',
+      tombstoneOf: this.db.prepare(
+        'SELECT reason FROM session_tombstones WHERE key = ? AND until > ?',
       ),
-      count: this.db.prepare('SELECT COUNT(*) AS n FROM sessions WHERE expires_at > ?'),
-      pruneRows: this.db.prepare('DELETE FROM sessions WHERE expires_at <= ?'),
-      pruneTombstones: this.db.prepare('DELETE FROM destroyed_sessions WHERE until <= ?'),
-      all: this.db.prepare('SELECT sid, data, expires_at FROM sessions'),
+      byWorkosSession: this.db.prepare(
+        `SELECT key, workos_session_id FROM session_rows
+         WHERE workos_session_key = ? AND expires_at > ?`,
+      ),
+      byUser: this.db.prepare(
+        'SELECT key, workos_session_id FROM session_rows WHERE user_key = ? AND expires_at > ?',
+      ),
+      count: this.db.prepare('SELECT COUNT(*) AS n FROM session_rows WHERE expires_at > ?'),
+      pruneRows: this.db.prepare('DELETE FROM session_rows WHERE expires_at <= ?'),
+      pruneTombstones: this.db.prepare('DELETE FROM session_tombstones WHERE until <= ?'),
+      all: this.db.prepare('SELECT * FROM session_rows'),
     };
     this.prune();
     const interval = options.pruneIntervalMs ?? 60_000;
@@ -86,29 +115,41 @@ export class SqliteSessionStore extends GatehouseStore {
     }
   }
 
-  protected readRow(sid: string, now: number): string | undefined {
-    const row = this.stmt.get.get(sid) as { data: string; expires_at: number } | undefined;
+  protected readRow(key: string, now: number): string | undefined {
+    const row = this.stmt.get.get(key) as { box: string; expires_at: number } | undefined;
     if (!row) return undefined;
     if (row.expires_at <= now) {
-      this.stmt.delete.run(sid);
+      this.stmt.delete.run(key);
       return undefined;
     }
-    return row.data;
+    return row.box;
   }
 
-  protected writeRow(sid: string, json: string, expiresAt: number): void {
-    this.stmt.upsert.run(sid, json, expiresAt);
+  protected writeRowData(
+    key: string,
+    box: string,
+    expiresAt: number,
+    index: RowIndex | undefined,
+  ): void {
+    this.stmt.upsert.run(
+      key,
+      box,
+      expiresAt,
+      index?.workosSessionId ?? null,
+      index?.workosSessionKey ?? null,
+      index?.userKey ?? null,
+    );
   }
 
-  protected updateExpiry(sid: string, expiresAt: number): void {
-    this.stmt.touch.run(expiresAt, sid);
+  protected updateExpiry(key: string, expiresAt: number): void {
+    this.stmt.touch.run(expiresAt, key);
   }
 
-  protected deleteRow(sid: string, tombstoneUntil: number): void {
+  protected deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void {
     this.db.exec('BEGIN');
     try {
-      this.stmt.delete.run(sid);
-      this.stmt.tombstone.run(sid, tombstoneUntil);
+      this.stmt.delete.run(key);
+      this.stmt.tombstone.run(key, tombstoneUntil, reason);
       this.db.exec('COMMIT');
     } catch (err) {
       this.db.exec('ROLLBACK');
@@ -116,8 +157,21 @@ export class SqliteSessionStore extends GatehouseStore {
     }
   }
 
-  protected isTombstoned(sid: string, now: number): boolean {
-    return this.stmt.isTombstoned.get(sid, now) !== undefined;
+  protected tombstoneOf(key: string, now: number): TombstoneReason | undefined {
+    const row = this.stmt.tombstoneOf.get(key, now) as { reason: TombstoneReason } | undefined;
+    return row?.reason;
+  }
+
+  protected keysOf(
+    selector: { workosSessionKey: string } | { userKey: string },
+    now: number,
+  ): { key: string; workosSessionId: string }[] {
+    const rows = (
+      'userKey' in selector
+        ? this.stmt.byUser.all(selector.userKey, now)
+        : this.stmt.byWorkosSession.all(selector.workosSessionKey, now)
+    ) as { key: string; workos_session_id: string }[];
+    return rows.map((row) => ({ key: row.key, workosSessionId: row.workos_session_id }));
   }
 
   protected countRows(now: number): number {
@@ -126,7 +180,7 @@ export class SqliteSessionStore extends GatehouseStore {
   }
 
   protected deleteAll(): void {
-    this.db.exec('DELETE FROM sessions; DELETE FROM destroyed_sessions;');
+    this.db.exec('DELETE FROM session_rows; DELETE FROM session_tombstones;');
   }
 
   prune(): number {
@@ -142,8 +196,6 @@ export class SqliteSessionStore extends GatehouseStore {
   }
 
   dump(): string[] {
-    return (this.stmt.all.all() as { sid: string; data: string; expires_at: number }[]).map(
-      (row) => `${row.sid}|${row.data}|${row.expires_at}`,
-    );
+    return (this.stmt.all.all() as Record<string, unknown>[]).map((row) => JSON.stringify(row));
   }
 }

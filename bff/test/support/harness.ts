@@ -1,3 +1,5 @@
+import type { SessionData } from 'express-session';
+
 import {
   MemorySessionStore,
   SqliteSessionStore,
@@ -8,6 +10,8 @@ import {
 import { createLogger } from '../../src/http/logger.js';
 import type { GatehouseStore } from '../../src/session/gatehouse.store.js';
 import type { GatehouseStoreOptions } from '../../src/session/gatehouse.store.js';
+import { RedisSessionStore } from '../../src/session/redis.store.js';
+import type { BffSessionStore } from '../../src/session/session-store.types.js';
 import { Tripwire } from './tripwire.js';
 
 /** Remembers every row JSON ever written, so the tripwire can learn every token the BFF held. */
@@ -31,6 +35,15 @@ export class RecordingSqliteStore extends SqliteSessionStore {
   }
 }
 
+/** The Redis flavour: records each session JSON handed to `set` (before sealing). */
+export class RecordingRedisStore extends RedisSessionStore {
+  readonly written: string[] = [];
+  override set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
+    this.written.push(JSON.stringify(session));
+    super.set(sid, session, callback);
+  }
+}
+
 /** A settable clock. */
 export class TestClock {
   constructor(public nowMs = Date.now()) {}
@@ -41,25 +54,33 @@ export class TestClock {
 }
 
 /** A BFF started in-process on port 0, with its responses and logs watched by the tripwire. */
-export interface Harness {
+export interface Harness<S extends BffSessionStore = GatehouseStore> {
   readonly bff: RunningBff;
   readonly url: string;
   readonly config: BffConfig;
-  readonly store: GatehouseStore & { written: string[] };
+  readonly store: S & { written: string[] };
   close(): Promise<void>;
 }
 
 /** Starts a BFF for a test suite. */
-export async function startHarness(options: {
+export async function startHarness<S extends BffSessionStore = GatehouseStore>(options: {
   config: BffConfig;
   tripwire: Tripwire;
   clock?: TestClock;
-  store?: GatehouseStore & { written: string[] };
-}): Promise<Harness> {
+  store?: S & { written: string[] };
+}): Promise<Harness<S>> {
   const { config, tripwire } = options;
   const clock = options.clock?.now ?? (() => Date.now());
   const limits = { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs };
-  const store = options.store ?? new RecordingMemoryStore({ clock, limits });
+  const store =
+    options.store ??
+    (new RecordingMemoryStore({
+      clock,
+      limits,
+      secret: config.workos.cookiePassword,
+    }) as unknown as S & {
+      written: string[];
+    });
   const bff = await startBff({
     config,
     port: 0,

@@ -1,0 +1,377 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { RedisStore } from 'connect-redis';
+import type { SessionData } from 'express-session';
+import { Store } from 'express-session';
+import type { RedisClientType } from 'redis';
+
+import type { Clock } from '../clock.js';
+import { SessionCrypto } from './session-crypto.js';
+import { endedPlaceholder, keepNewestTokens } from './session-merge.js';
+import { type SessionLimits, sessionExpiresAt } from './session-expiry.js';
+import {
+  type BffSessionStore,
+  type RefreshLock,
+  type SessionSelector,
+  SessionStoreUnavailableError,
+} from './session-store.types.js';
+import type { SessionEndReason } from './session.types.js';
+
+type Callback<T = void> = (err?: unknown, value?: T) => void;
+
+/** A node-redis v6 client (any modules/scripts/type mapping). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRedisClient = RedisClientType<any, any, any, any, any>;
+
+/** Options of {@link RedisSessionStore}. */
+export interface RedisSessionStoreOptions {
+  /** A node-redis client; the store never connects or quits it (see `createRedisClient`). */
+  readonly client: AnyRedisClient;
+  readonly clock: Clock;
+  readonly limits: SessionLimits;
+  /** The server secret (`WORKOS_COOKIE_PASSWORD`). */
+  readonly secret: string;
+  /** Key prefix (default `gatehouse:`). */
+  readonly prefix?: string;
+  /** Row grace after the deadline, as in `GatehouseStore` (default 5 min). */
+  readonly graceMs?: number;
+  /** Per-command deadline; a slower Redis counts as unavailable (default 1000 ms). */
+  readonly commandTimeoutMs?: number;
+  /** Refresh-lock lifetime: longer than one WorkOS refresh with its retries (default 15 s). */
+  readonly lockTtlMs?: number;
+  /** How long a request waits for another instance's refresh before answering 503 (default 5 s). */
+  readonly lockWaitMs?: number;
+}
+
+/** The value stored under a row key: the sealed session and its access-token expiry (not secret). */
+interface StoredRow {
+  readonly v: 2;
+  /** `auth.accessExpiresAt` (0 without auth): orders token generations in the write script. */
+  readonly at: number;
+  readonly box: string;
+}
+
+/**
+ * Conditional write of a row: refused when the key is tombstoned (no resurrection), and refused
+ * with `changed` when the stored row holds a later access token than the incoming copy (`at`, the
+ * access token's expiry, kept beside the sealed value), so a stale copy can never put older tokens
+ * back whichever instance writes it; the caller then re-reads, takes the stored tokens
+ * (`keepNewestTokens`) and writes again. Copies of the same token generation (most saves, which
+ * only move `lastSeenAt`) never conflict. Also maintains the indexes.
+ */
+const WRITE_SCRIPT = `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 'gone' end
+local current = redis.call('GET', KEYS[1])
+if current then
+  local stored = cjson.decode(current)
+  if tonumber(stored['at']) > tonumber(ARGV[1]) then return 'changed' end
+end
+redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
+if ARGV[5] ~= '' then
+  redis.call('SADD', KEYS[3], ARGV[4])
+  redis.call('PEXPIRE', KEYS[3], ARGV[6])
+  redis.call('HSET', KEYS[4], ARGV[4], ARGV[5])
+  redis.call('PEXPIRE', KEYS[4], ARGV[6])
+end
+return 'ok'`;
+
+/** Tombstone first (keeping an earlier reason), then delete: a concurrent write sees one or the other. */
+const DESTROY_SCRIPT = `
+if redis.call('EXISTS', KEYS[2]) == 1 then
+  redis.call('PEXPIRE', KEYS[2], ARGV[2])
+else
+  redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
+end
+return redis.call('DEL', KEYS[1])`;
+
+/** Releases a lock only if it is still ours. */
+const UNLOCK_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0`;
+
+/**
+ * The session store for several BFF instances (`SESSION_STORE=redis`): `connect-redis` over the
+ * `redis` client. connect-redis does what it is built for — prefixing, TTL from the session,
+ * JSON, `get`/`touch`/`length`/`clear` with SCAN — on rows whose "id" is the store key; this class
+ * adds what express-session stores do not have and the BFF contract needs, each as one atomic Redis
+ * script: the compare-and-set write (tombstones, tokens never go backwards across instances), the
+ * tombstoning destroy, the WorkOS-session and user indexes, and the per-session refresh lock
+ * (`SET NX PX`). Keys and values hold no session id and no token: see {@link SessionCrypto}.
+ *
+ * Every Redis failure (down, reconnecting, slower than `commandTimeoutMs`) surfaces as
+ * {@link SessionStoreUnavailableError}; the client's offline queue is off, so nothing waits for a
+ * Redis that is away.
+ */
+export class RedisSessionStore extends Store implements BffSessionStore {
+  private readonly redis: AnyRedisClient;
+  private readonly rows: RedisStore;
+  private readonly crypto: SessionCrypto;
+  private readonly clock: Clock;
+  private readonly limits: SessionLimits;
+  private readonly prefix: string;
+  private readonly graceMs: number;
+  private readonly lockTtlMs: number;
+  private readonly lockWaitMs: number;
+  private readonly commandTimeoutMs: number;
+
+  constructor(options: RedisSessionStoreOptions) {
+    super();
+    this.commandTimeoutMs = options.commandTimeoutMs ?? 1000;
+    this.redis = options.client;
+    this.crypto = new SessionCrypto(options.secret);
+    this.clock = options.clock;
+    this.limits = options.limits;
+    this.prefix = options.prefix ?? 'gatehouse:';
+    this.graceMs = options.graceMs ?? 5 * 60_000;
+    this.lockTtlMs = options.lockTtlMs ?? 15_000;
+    this.lockWaitMs = options.lockWaitMs ?? 5_000;
+    this.rows = new RedisStore({
+      client: this.redis,
+      prefix: `${this.prefix}s:`,
+      // connect-redis asks for a TTL in seconds; our "sessions" here are `{ expiresAt }` holders.
+      ttl: (holder: SessionData) =>
+        Math.max(
+          1,
+          Math.ceil(((holder as unknown as { expiresAt: number }).expiresAt - this.clock()) / 1000),
+        ),
+    });
+  }
+
+  private rowKey(key: string): string {
+    return `${this.prefix}s:${key}`;
+  }
+  private tombKey(key: string): string {
+    return `${this.prefix}t:${key}`;
+  }
+  private workosIndexKey(hash: string): string {
+    return `${this.prefix}iw:${hash}`;
+  }
+  private userIndexKey(hash: string): string {
+    return `${this.prefix}iu:${hash}`;
+  }
+
+  /**
+   * Runs one Redis call under the command deadline. node-redis's own `timeout` option only covers
+   * commands still waiting to be written, so a Redis that accepted the bytes and then stalls would
+   * hold the request forever; the race bounds it (the late reply, if any, is dropped).
+   */
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new SessionStoreUnavailableError('redis did not answer in time')),
+        this.commandTimeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work(), deadline]);
+    } catch (err) {
+      if (err instanceof SessionStoreUnavailableError) throw err;
+      throw new SessionStoreUnavailableError('redis unavailable', { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readRow(key: string): Promise<StoredRow | undefined> {
+    const row = (await this.call(() => this.rows.get(key))) as StoredRow | null;
+    return row && typeof row.box === 'string' ? row : undefined;
+  }
+
+  private open(sid: string, row: StoredRow | undefined): SessionData | undefined {
+    const json = row && this.crypto.open(sid, row.box);
+    return json === undefined ? undefined : (JSON.parse(json) as SessionData);
+  }
+
+  /** The live session for `sid` (undefined when missing, ended or unopenable). */
+  async getSession(sid: string): Promise<SessionData | undefined> {
+    return this.open(sid, await this.readRow(this.crypto.storeKey(sid)));
+  }
+
+  override get(sid: string, callback: Callback<SessionData | null>): void {
+    this.settle(callback, async () => {
+      const key = this.crypto.storeKey(sid);
+      const found = this.open(sid, await this.readRow(key));
+      if (found) return found;
+      const reason = await this.call(() => this.redis.get(this.tombKey(key)));
+      return typeof reason === 'string' && reason !== 'ended'
+        ? endedPlaceholder(reason as SessionEndReason)
+        : null;
+    });
+  }
+
+  override set(sid: string, session: SessionData, callback?: Callback): void {
+    this.settle(callback, async () => {
+      if (session.ended) return;
+      const key = this.crypto.storeKey(sid);
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        const current = await this.readRow(key);
+        const merged = keepNewestTokens(this.open(sid, current), session);
+        const ttlMs =
+          sessionExpiresAt(merged, this.limits, this.clock()) + this.graceMs - this.clock();
+        if (ttlMs <= 0) return;
+        const auth = merged.auth;
+        const at = auth?.accessExpiresAt ?? 0;
+        const row: StoredRow = { v: 2, at, box: this.crypto.seal(sid, JSON.stringify(merged)) };
+        const outcome = await this.call(() =>
+          this.redis.eval(WRITE_SCRIPT, {
+            keys: [
+              this.rowKey(key),
+              this.tombKey(key),
+              this.workosIndexKey(
+                auth ? this.crypto.indexKey('workos-session', auth.workosSessionId) : 'none',
+              ),
+              this.userIndexKey(auth ? this.crypto.indexKey('user', auth.user.id) : 'none'),
+            ],
+            arguments: [
+              String(at),
+              JSON.stringify(row),
+              String(Math.ceil(ttlMs)),
+              key,
+              auth?.workosSessionId ?? '',
+              String(this.limits.absoluteMs + this.graceMs),
+            ],
+          }),
+        );
+        if (outcome !== 'changed') return;
+      }
+      throw new SessionStoreUnavailableError('session row kept changing');
+    });
+  }
+
+  override touch(sid: string, session: SessionData, callback?: Callback): void {
+    this.settle(callback, async () => {
+      if (session.ended) return;
+      const expiresAt = sessionExpiresAt(session, this.limits, this.clock()) + this.graceMs;
+      // EXPIRE on a destroyed (deleted) row does nothing, so touch cannot resurrect either.
+      await this.call(() =>
+        this.rows.touch(this.crypto.storeKey(sid), { expiresAt } as unknown as SessionData),
+      );
+    });
+  }
+
+  override destroy(sid: string, callback?: Callback): void {
+    this.settle(callback, async () => {
+      await this.destroyKey(this.crypto.storeKey(sid), 'ended');
+    });
+  }
+
+  private async destroyKey(key: string, reason: 'ended' | SessionEndReason): Promise<void> {
+    await this.call(() =>
+      this.redis.eval(DESTROY_SCRIPT, {
+        keys: [this.rowKey(key), this.tombKey(key)],
+        arguments: [reason, String(this.limits.absoluteMs)],
+      }),
+    );
+  }
+
+  override length(callback: Callback<number>): void {
+    this.settle(callback, () => this.call(() => this.rows.length() as Promise<number>));
+  }
+
+  override clear(callback?: Callback): void {
+    this.settle(callback, async () => {
+      await this.call(() => this.rows.clear());
+    });
+  }
+
+  /** Store keys (with their WorkOS session ids) of the live rows matching `selector`. */
+  private async keysOf(
+    selector: SessionSelector,
+  ): Promise<{ key: string; workosSessionId?: string }[]> {
+    const candidates: { key: string; workosSessionId?: string }[] =
+      'userId' in selector
+        ? Object.entries(
+            await this.call(() =>
+              this.redis.hGetAll(this.userIndexKey(this.crypto.indexKey('user', selector.userId))),
+            ),
+          ).map(([key, workosSessionId]) => ({ key, workosSessionId: String(workosSessionId) }))
+        : [
+            ...(await this.call(() =>
+              this.redis.sMembers(
+                this.workosIndexKey(
+                  this.crypto.indexKey('workos-session', selector.workosSessionId),
+                ),
+              ),
+            )),
+          ].map((key) => ({ key: String(key) }));
+    const live: { key: string; workosSessionId?: string }[] = [];
+    for (const candidate of candidates) {
+      if ((await this.call(() => this.redis.exists(this.rowKey(candidate.key)))) === 1) {
+        live.push(candidate);
+      }
+    }
+    return live;
+  }
+
+  async destroySessionsOf(selector: SessionSelector, reason: SessionEndReason): Promise<number> {
+    const keys = await this.keysOf(selector);
+    for (const { key } of keys) await this.destroyKey(key, reason);
+    return keys.length;
+  }
+
+  async workosSessionIdsOf(userId: string): Promise<string[]> {
+    const keys = await this.keysOf({ userId });
+    return [...new Set(keys.flatMap((k) => (k.workosSessionId ? [k.workosSessionId] : [])))];
+  }
+
+  async acquireRefreshLock(sid: string): Promise<RefreshLock | undefined> {
+    const lockKey = `${this.prefix}l:${this.crypto.storeKey(sid)}`;
+    const token = randomUUID();
+    const deadline = performance.now() + this.lockWaitMs;
+    for (;;) {
+      const taken = await this.call(() =>
+        this.redis.set(lockKey, token, {
+          condition: 'NX',
+          expiration: { type: 'PX', value: this.lockTtlMs },
+        }),
+      );
+      if (taken === 'OK') {
+        return {
+          release: async () => {
+            try {
+              await this.call(() =>
+                this.redis.eval(UNLOCK_SCRIPT, { keys: [lockKey], arguments: [token] }),
+              );
+            } catch {
+              // Redis away: the lock expires by itself after lockTtlMs.
+            }
+          },
+        };
+      }
+      if (performance.now() >= deadline) return undefined;
+      await sleep(20 + Math.random() * 20);
+    }
+  }
+
+  /** Nothing to release: the client belongs to whoever created it. */
+  close(): void {}
+
+  /** Every key and value under the prefix, as text (tests prove no token or id is stored). */
+  async dump(): Promise<string[]> {
+    const out: string[] = [];
+    for await (const keys of this.redis.scanIterator({ MATCH: `${this.prefix}*`, COUNT: 100 })) {
+      for (const key of keys) {
+        const type = await this.redis.type(key);
+        const value =
+          type === 'string'
+            ? await this.redis.get(key)
+            : type === 'set'
+              ? await this.redis.sMembers(key)
+              : type === 'hash'
+                ? await this.redis.hGetAll(key)
+                : type;
+        out.push(`${String(key)} ${JSON.stringify(value)}`);
+      }
+    }
+    return out;
+  }
+
+  private settle<T>(callback: Callback<T> | undefined, work: () => Promise<T>): void {
+    work().then(
+      (value) => callback?.(undefined, value),
+      (err: unknown) => callback?.(err),
+    );
+  }
+}

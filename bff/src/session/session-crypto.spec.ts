@@ -1,0 +1,48 @@
+import { SessionCrypto } from './session-crypto.js';
+
+const SECRET = 'a-server-secret-of-at-least-32-characters';
+const SID = 'Zq3vQ1xYk2mJ8sW0nR4tU6pL9aB7cD5e';
+
+describe('SessionCrypto', () => {
+  const crypto = new SessionCrypto(SECRET);
+
+  it('derives a stable keyed store key that does not contain the id', () => {
+    const key = crypto.storeKey(SID);
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(crypto.storeKey(SID)).toBe(key);
+    expect(new SessionCrypto(`${SECRET}-other`).storeKey(SID)).not.toBe(key);
+    expect(crypto.storeKey(`${SID}x`)).not.toBe(key);
+    expect(crypto.indexKey('user', 'user_1')).not.toBe(crypto.indexKey('workos-session', 'user_1'));
+  });
+
+  it('seals per session: only the same id and secret open a box', () => {
+    const box = crypto.seal(SID, '{"token":"secret-token-value"}');
+    expect(box).not.toContain('secret-token-value');
+    expect(box).not.toContain(SID);
+    expect(crypto.seal(SID, '{"token":"secret-token-value"}')).not.toBe(box); // fresh IV
+    expect(crypto.open(SID, box)).toBe('{"token":"secret-token-value"}');
+    expect(crypto.open(`${SID}x`, box)).toBeUndefined();
+    expect(new SessionCrypto(`${SECRET}-other`).open(SID, box)).toBeUndefined();
+  });
+
+  it('refuses tampered, truncated and foreign boxes', () => {
+    const box = crypto.seal(SID, 'hello');
+    const [v, iv, body, tag] = box.split('.');
+    const flip = (s: string) => (s[0] === 'A' ? 'B' : 'A') + s.slice(1);
+    for (const bad of [
+      `${v}.${iv}.${flip(body!)}.${tag}`,
+      `${v}.${flip(iv!)}.${body}.${tag}`,
+      `${v}.${iv}.${body}.${flip(tag!)}`,
+      `${v}.${iv}.${body}`,
+      `g0.${iv}.${body}.${tag}`,
+      'Fe26.2**abc',
+      '',
+    ]) {
+      expect(crypto.open(SID, bad)).toBeUndefined();
+    }
+  });
+
+  it('refuses a short secret', () => {
+    expect(() => new SessionCrypto('short')).toThrow(/32/);
+  });
+});
