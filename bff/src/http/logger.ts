@@ -10,6 +10,7 @@ export const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers["proxy-authorization"]',
   'req.headers["x-csrf"]',
+  'req.headers["workos-signature"]',
   'res.headers["set-cookie"]',
   'headers.cookie',
   'headers.authorization',

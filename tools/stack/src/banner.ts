@@ -3,6 +3,10 @@ import { type Seed } from '@gatehouse/workos-emulator';
 /** What the banner shows once the stack is ready. */
 export interface BannerInput {
   publicUrl: string;
+  /** The second BFF instance (`--scale`). */
+  secondPublicUrl?: string;
+  /** Where the BFF keeps sessions. */
+  sessionStore?: 'sqlite' | 'memory' | 'redis';
   identityProvider: 'emulator' | 'workos';
   apiBaseUrl: string;
   clientId: string;
@@ -36,6 +40,15 @@ export function formatBanner(input: BannerInput): string {
       : `  Identity provider: WorkOS at ${input.apiBaseUrl}`,
     `  WORKOS_CLIENT_ID:  ${input.clientId} (the same in the BFF and the backend)`,
   ];
+  if (input.secondPublicUrl) {
+    lines.splice(
+      2,
+      0,
+      `  Second BFF instance: ${input.secondPublicUrl} (same sessions through Redis; no load balancer,`,
+      '  so each instance has its own URL: sign in on one, keep using the app on the other)',
+    );
+  }
+  if (input.sessionStore === 'redis') lines.push('  Sessions:          Redis (REDIS_URL)');
   if (input.seed) {
     lines.push('', '  Sign in as (email, password, who):');
     lines.push(...seededUserLines(input.seed).map((line) => `    ${line}`));

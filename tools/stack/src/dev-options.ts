@@ -20,22 +20,60 @@ function portFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   return port;
 }
 
+/** The Redis `npm start -- --scale` uses unless `REDIS_URL` says otherwise (Debian's default). */
+export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
+
+/** How many BFF instances and which session store: `--scale` / `BFF_INSTANCES`, `SESSION_STORE`, `REDIS_URL`. */
+function sessionSetup(
+  env: NodeJS.ProcessEnv,
+  argv: readonly string[],
+): Pick<StackOptions, 'bffInstances' | 'sessionStore' | 'redisUrl'> {
+  for (const arg of argv) {
+    if (arg !== '--scale') throw new StackConfigError(`unknown option ${arg} (only --scale)`);
+  }
+  const raw = env.BFF_INSTANCES;
+  if (raw !== undefined && raw !== '' && raw !== '1' && raw !== '2') {
+    throw new StackConfigError(`BFF_INSTANCES must be 1 or 2, got "${raw}"`);
+  }
+  const instances = argv.includes('--scale') || raw === '2' ? 2 : 1;
+  const store = env.SESSION_STORE;
+  if (store !== undefined && store !== '' && store !== 'sqlite' && store !== 'redis') {
+    throw new StackConfigError(`SESSION_STORE must be sqlite or redis, got "${store}"`);
+  }
+  if (instances === 1 && store !== 'redis') return { bffInstances: 1, sessionStore: 'sqlite' };
+  if (store === 'sqlite') {
+    throw new StackConfigError(
+      'two BFF instances share sessions through Redis: drop SESSION_STORE=sqlite',
+    );
+  }
+  const redisUrl = env.REDIS_URL || DEFAULT_REDIS_URL;
+  if (!/^rediss?:\/\//.test(redisUrl)) {
+    throw new StackConfigError(`REDIS_URL must start with redis:// or rediss://`);
+  }
+  return { bffInstances: instances, sessionStore: 'redis', redisUrl };
+}
+
 /**
  * The `npm start` configuration: emulator on 4100, backend on 3001, BFF on 3000 (override with
  * `EMULATOR_PORT`, `BACKEND_PORT`, `BFF_PORT`), state and generated development secrets under
- * `<root>/.data`, real WorkOS when `WORKOS_CLIENT_ID` and `WORKOS_API_KEY` are set.
+ * `<root>/.data`, real WorkOS when `WORKOS_CLIENT_ID` and `WORKOS_API_KEY` are set. `--scale` (or
+ * `BFF_INSTANCES=2`) adds a second BFF on `BFF2_PORT` (default BFF_PORT + 1), both on Redis
+ * (`REDIS_URL`, default redis://127.0.0.1:6379); `SESSION_STORE=redis` puts one BFF on Redis.
  */
 export function devStackOptions(
   rootDir: string,
   env: NodeJS.ProcessEnv,
   log: LogSink,
+  argv: readonly string[] = [],
 ): StackOptions {
   const dataDir = join(rootDir, '.data');
   const identityProvider = resolveIdentityProvider(env);
+  const devSecrets = loadOrCreateDevSecrets(dataDir);
   const cookiePassword =
     identityProvider.kind === 'workos' && identityProvider.cookiePassword
       ? identityProvider.cookiePassword
-      : loadOrCreateDevSecrets(dataDir).cookiePassword;
+      : devSecrets.cookiePassword;
+  const bff = portFrom(env, 'BFF_PORT', 3000);
   if (cookiePassword.length < 32)
     throw new StackConfigError('WORKOS_COOKIE_PASSWORD must be at least 32 characters');
   return {
@@ -45,12 +83,14 @@ export function devStackOptions(
     ports: {
       emulator: portFrom(env, 'EMULATOR_PORT', 4100),
       backend: portFrom(env, 'BACKEND_PORT', 3001),
-      bff: portFrom(env, 'BFF_PORT', 3000),
+      bff,
+      bff2: portFrom(env, 'BFF2_PORT', bff + 1),
     },
     identityProvider,
     cookiePassword,
     emulatorTestControls: true,
-    sessionStore: 'sqlite',
+    ...sessionSetup(env, argv),
+    ...(identityProvider.kind === 'emulator' ? { webhookSecret: devSecrets.webhookSecret } : {}),
     ...(env.LOG_LEVEL ? { logLevel: env.LOG_LEVEL } : {}),
     log,
   };

@@ -32,4 +32,16 @@ describe('loadOrCreateDevSecrets', () => {
     expect(secrets.cookiePassword.length).toBeGreaterThanOrEqual(32);
     expect(JSON.parse(readFileSync(join(dir, 'dev-secrets.json'), 'utf8'))).toEqual(secrets);
   });
+
+  it('adds a webhook secret to an older file and keeps its cookie password', () => {
+    const dir = dataDir();
+    const cookiePassword = 'p'.repeat(40);
+    writeFileSync(join(dir, 'dev-secrets.json'), JSON.stringify({ cookiePassword }));
+
+    const secrets = loadOrCreateDevSecrets(dir);
+
+    expect(secrets.cookiePassword).toBe(cookiePassword);
+    expect(secrets.webhookSecret.length).toBeGreaterThanOrEqual(32);
+    expect(loadOrCreateDevSecrets(dir)).toEqual(secrets);
+  });
 });

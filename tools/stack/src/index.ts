@@ -20,6 +20,8 @@ export {
   stackServiceSpecs,
   type RunningStack,
   type ServiceName,
+  servicePort,
   type StackClient,
   type StackOptions,
 } from './stack.js';
+export { assertRedisReachable, RedisUnreachableError } from './redis-check.js';

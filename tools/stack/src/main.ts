@@ -8,17 +8,26 @@ import { join } from 'node:path';
 import { formatBanner } from './banner.js';
 import { devStackOptions } from './dev-options.js';
 import { prefixedConsoleSink } from './log-sink.js';
+import { assertRedisReachable } from './redis-check.js';
 import { startStack, stackSeed } from './stack.js';
 import { superviseUntilStopped } from './supervise.js';
 
 const rootDir = join(import.meta.dirname, '..', '..', '..');
 
 async function main(): Promise<never> {
-  const options = devStackOptions(rootDir, process.env, prefixedConsoleSink());
+  const options = devStackOptions(
+    rootDir,
+    process.env,
+    prefixedConsoleSink(),
+    process.argv.slice(2),
+  );
+  if (options.redisUrl) await assertRedisReachable(options.redisUrl);
   const stack = await startStack(options);
   console.log(
     formatBanner({
       publicUrl: stack.publicUrl,
+      ...(stack.secondPublicUrl ? { secondPublicUrl: stack.secondPublicUrl } : {}),
+      sessionStore: options.sessionStore ?? 'sqlite',
       identityProvider: options.identityProvider.kind,
       apiBaseUrl: stack.client.apiBaseUrl,
       clientId: stack.client.clientId,

@@ -81,4 +81,55 @@ describe('stackServiceSpecs', () => {
       WORKOS_API_KEY: 'sk_live',
     });
   });
+
+  it('runs two BFF instances on Redis with --scale: own ports and PUBLIC_URLs, one Redis, both URIs in the seed', () => {
+    const opts = options({
+      bffInstances: 2,
+      sessionStore: 'redis',
+      redisUrl: 'redis://127.0.0.1:6390',
+      webhookSecret: 'w'.repeat(40),
+    });
+    const { specs, secondPublicUrl } = stackServiceSpecs(opts);
+    expect(specs.map((spec) => spec.name)).toEqual(['emulator', 'backend', 'bff', 'bff2']);
+    const [, , bff, bff2] = specs;
+    expect(secondPublicUrl).toBe('http://localhost:3001');
+    expect(bff2?.env).toMatchObject({
+      PORT: '3001',
+      PUBLIC_URL: 'http://localhost:3001',
+      SESSION_STORE: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:6390',
+      WORKOS_WEBHOOK_SECRET: 'w'.repeat(40),
+    });
+    expect(bff?.env).toMatchObject({
+      PORT: '3000',
+      SESSION_STORE: 'redis',
+      REDIS_URL: 'redis://127.0.0.1:6390',
+    });
+    expect(bff?.env.SESSION_SQLITE_PATH).toBeUndefined();
+    expect(bff2?.readyUrl).toBe('http://127.0.0.1:3001/healthz');
+    const seed = JSON.parse(readFileSync(join(opts.dataDir, 'emulator', 'seed.json'), 'utf8'));
+    expect(seed.clients[0].redirectUris).toEqual(
+      expect.arrayContaining([
+        'http://localhost:3000/auth/callback',
+        'http://localhost:3001/auth/callback',
+      ]),
+    );
+    expect(seed.webhooks).toEqual([
+      { url: 'http://127.0.0.1:3000/auth/webhooks/workos', secret: 'w'.repeat(40) },
+    ]);
+  });
+
+  it('refuses two instances without Redis, and Redis without a URL', () => {
+    expect(() => stackServiceSpecs(options({ bffInstances: 2 }))).toThrow(/Redis/);
+    expect(() => stackServiceSpecs(options({ sessionStore: 'redis' }))).toThrow(/REDIS_URL/);
+  });
+
+  it('keeps one SQLite BFF and no webhooks by default', () => {
+    const opts = options();
+    const { specs } = stackServiceSpecs(opts);
+    expect(specs.at(-1)?.env).toMatchObject({ SESSION_STORE: 'sqlite' });
+    expect(specs.at(-1)?.env.WORKOS_WEBHOOK_SECRET).toBeUndefined();
+    const seed = JSON.parse(readFileSync(join(opts.dataDir, 'emulator', 'seed.json'), 'utf8'));
+    expect(seed.webhooks).toBeUndefined();
+  });
 });

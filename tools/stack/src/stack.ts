@@ -15,7 +15,8 @@ export interface StackOptions {
   dataDir: string;
   /** Interface every service binds; the stack is for this machine only. */
   host: string;
-  ports: { emulator: number; backend: number; bff: number };
+  /** `bff2` (default `bff + 1`) is used only with `bffInstances: 2`. */
+  ports: { emulator: number; backend: number; bff: number; bff2?: number };
   identityProvider: IdentityProvider;
   /** Seals tokens at rest in the BFF (>= 32 characters). */
   cookiePassword: string;
@@ -23,7 +24,21 @@ export interface StackOptions {
   accessTokenTtlSeconds?: number;
   /** Serve the emulator's `/__emulator/*` controls (browser tests, `npm start`). */
   emulatorTestControls?: boolean;
-  sessionStore?: 'sqlite' | 'memory';
+  sessionStore?: 'sqlite' | 'memory' | 'redis';
+  /** Required with `sessionStore: 'redis'` (Redis is the machine's, never started by the stack). */
+  redisUrl?: string;
+  /**
+   * 2 starts a second BFF on `ports.bff2` with its own PUBLIC_URL (`http://localhost:<bff2>`),
+   * sharing sessions with the first through Redis (requires `sessionStore: 'redis'`). There is no
+   * load balancer: each instance has its own URL; a browser's `gatehouse` cookie is sent to both
+   * (cookies ignore ports), so a session started on one is used on the other.
+   */
+  bffInstances?: 1 | 2;
+  /**
+   * With the emulator: the secret of a webhook endpoint on the (first) BFF, so the emulator's
+   * signed `session.revoked` events end BFF sessions (`WORKOS_WEBHOOK_SECRET`).
+   */
+  webhookSecret?: string;
   /** Folder of the built admin SPA that the BFF serves. */
   spaDistDir?: string;
   /** Log level passed to the Node services. */
@@ -46,6 +61,8 @@ export interface StackClient {
 export interface RunningStack {
   /** The URL to open: the BFF serving the SPA. */
   publicUrl: string;
+  /** The second BFF instance's URL (`bffInstances: 2`). */
+  secondPublicUrl?: string;
   backendUrl: string;
   /** Set when the embedded emulator runs. */
   emulatorUrl?: string;
@@ -57,20 +74,31 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
-export type ServiceName = 'emulator' | 'backend' | 'bff';
+export type ServiceName = 'emulator' | 'backend' | 'bff' | 'bff2';
+
+/** The port of each service (`bff2` defaults to the BFF's + 1). */
+export function servicePort(options: Pick<StackOptions, 'ports'>, name: ServiceName): number {
+  return name === 'bff2' ? (options.ports.bff2 ?? options.ports.bff + 1) : options.ports[name];
+}
 
 /**
  * The emulator's default seed with the stack's public URL registered as a redirect and logout
  * return URI, so the BFF can run on any port.
  */
-export function stackSeed(publicUrl: string): Seed {
+export function stackSeed(
+  publicUrl: string | string[],
+  webhook?: { url: string; secret: string },
+): Seed {
   const seed = defaultSeed();
-  for (const client of seed.clients) {
-    const callback = `${publicUrl}/auth/callback`;
-    const signedOut = `${publicUrl}/signed-out`;
-    if (!client.redirectUris.includes(callback)) client.redirectUris.push(callback);
-    if (!client.logoutReturnUris.includes(signedOut)) client.logoutReturnUris.push(signedOut);
+  for (const url of Array.isArray(publicUrl) ? publicUrl : [publicUrl]) {
+    for (const client of seed.clients) {
+      const callback = `${url}/auth/callback`;
+      const signedOut = `${url}/signed-out`;
+      if (!client.redirectUris.includes(callback)) client.redirectUris.push(callback);
+      if (!client.logoutReturnUris.includes(signedOut)) client.logoutReturnUris.push(signedOut);
+    }
   }
+  if (webhook) seed.webhooks = [webhook];
   return seed;
 }
 
@@ -84,12 +112,24 @@ function firstClient(seed: Seed): { id: string; apiKey: string } {
 export function stackServiceSpecs(options: StackOptions): {
   specs: ServiceSpec[];
   publicUrl: string;
+  secondPublicUrl?: string;
   backendUrl: string;
   emulatorUrl?: string;
   client: StackClient;
 } {
   const { rootDir, dataDir, host, ports, identityProvider } = options;
   const publicUrl = options.publicUrl ?? `http://localhost:${ports.bff}`;
+  const sessionStore = options.sessionStore ?? 'sqlite';
+  const instances = options.bffInstances ?? 1;
+  if (sessionStore === 'redis' && !options.redisUrl) {
+    throw new Error('the Redis session store needs a Redis URL (REDIS_URL)');
+  }
+  if (instances === 2 && sessionStore !== 'redis') {
+    throw new Error('two BFF instances share sessions only through Redis (sessionStore: redis)');
+  }
+  const secondPublicUrl =
+    instances === 2 ? `http://localhost:${servicePort(options, 'bff2')}` : undefined;
+  const webhookUrl = `http://${host}:${ports.bff}/auth/webhooks/workos`;
   const backendUrl = `http://${host}:${ports.backend}`;
   const nodeEnv = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'development' };
   const logLevel = options.logLevel ?? 'info';
@@ -100,7 +140,10 @@ export function stackServiceSpecs(options: StackOptions): {
   let emulatorUrl: string | undefined;
   if (identityProvider.kind === 'emulator') {
     emulatorUrl = `http://${host}:${ports.emulator}`;
-    const seed = stackSeed(publicUrl);
+    const seed = stackSeed(
+      secondPublicUrl ? [publicUrl, secondPublicUrl] : publicUrl,
+      options.webhookSecret ? { url: webhookUrl, secret: options.webhookSecret } : undefined,
+    );
     const seedFile = join(dataDir, 'emulator', 'seed.json');
     mkdirSync(join(dataDir, 'emulator'), { recursive: true });
     writeFileSync(seedFile, `${JSON.stringify(seed, null, 2)}\n`);
@@ -152,30 +195,43 @@ export function stackServiceSpecs(options: StackOptions): {
     readyUrl: `${backendUrl}/health`,
   });
 
-  specs.push({
-    name: 'bff',
+  const bffSpec = (name: 'bff' | 'bff2', port: number, url: string): ServiceSpec => ({
+    name,
     script: join(rootDir, 'bff', 'dist', 'main.js'),
     nodeArgs,
     env: {
       ...nodeEnv,
       HOST: host,
-      PORT: String(ports.bff),
-      PUBLIC_URL: publicUrl,
+      PORT: String(port),
+      PUBLIC_URL: url,
       BACKEND_URL: backendUrl,
       WORKOS_CLIENT_ID: client.clientId,
       WORKOS_API_KEY: client.apiKey,
       WORKOS_API_BASE_URL: client.apiBaseUrl,
       WORKOS_COOKIE_PASSWORD: options.cookiePassword,
-      SESSION_STORE: options.sessionStore ?? 'sqlite',
-      SESSION_SQLITE_PATH: join(dataDir, 'bff', 'sessions.sqlite'),
+      SESSION_STORE: sessionStore,
+      ...(sessionStore === 'redis'
+        ? { REDIS_URL: options.redisUrl ?? '' }
+        : { SESSION_SQLITE_PATH: join(dataDir, 'bff', 'sessions.sqlite') }),
+      ...(options.webhookSecret ? { WORKOS_WEBHOOK_SECRET: options.webhookSecret } : {}),
       SPA_DIST_DIR: options.spaDistDir ?? join(rootDir, 'admin-spa', 'dist', 'browser'),
       LOG_LEVEL: logLevel,
     },
     cwd: join(rootDir, 'bff'),
-    readyUrl: `http://${host}:${ports.bff}/healthz`,
+    readyUrl: `http://${host}:${port}/healthz`,
   });
+  specs.push(bffSpec('bff', ports.bff, publicUrl));
+  if (secondPublicUrl) specs.push(bffSpec('bff2', servicePort(options, 'bff2'), secondPublicUrl));
 
-  return { specs, publicUrl, backendUrl, client, ...(emulatorUrl ? { emulatorUrl } : {}) };
+  return {
+    specs,
+    publicUrl,
+    backendUrl,
+    client,
+    ...(secondPublicUrl ? { secondPublicUrl } : {}),
+    ...(secondPublicUrl ? { secondPublicUrl } : {}),
+    ...(emulatorUrl ? { emulatorUrl } : {}),
+  };
 }
 
 /**
@@ -184,16 +240,18 @@ export function stackServiceSpecs(options: StackOptions): {
  * a service does not come up, and then stops whatever it had started.
  */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
-  const { specs, publicUrl, backendUrl, emulatorUrl, client } = stackServiceSpecs(options);
+  const { specs, publicUrl, secondPublicUrl, backendUrl, emulatorUrl, client } =
+    stackServiceSpecs(options);
   for (const spec of specs) {
-    const port = options.ports[spec.name as ServiceName];
-    await assertPortFree(port, spec.name, options.host);
+    await assertPortFree(servicePort(options, spec.name as ServiceName), spec.name, options.host);
   }
 
   const services = new Map<ServiceName, ServiceProcess>();
   const specByName = new Map(specs.map((spec) => [spec.name as ServiceName, spec]));
   const stop = async (): Promise<void> => {
-    for (const name of ['bff', 'backend', 'emulator'] as const) await services.get(name)?.stop();
+    for (const name of ['bff2', 'bff', 'backend', 'emulator'] as const) {
+      await services.get(name)?.stop();
+    }
   };
 
   try {
@@ -218,6 +276,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       services.set(name, service);
       return service;
     },
+    ...(secondPublicUrl ? { secondPublicUrl } : {}),
     ...(emulatorUrl ? { emulatorUrl } : {}),
   };
 }
