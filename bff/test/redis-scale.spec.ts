@@ -159,7 +159,7 @@ describe('two BFF instances on one Redis', () => {
       expect(dump).not.toContain(tokens[i]!.accessToken.split('.')[1]!);
       expect(dump).not.toContain(tokens[i]!.refreshToken);
     }
-    expect(dump).not.toContain('eyJ');
+    expect(dump).not.toContain('eyJhbGciOi'); // how every JWT starts ('eyJ' alone occurs in random bytes)
     expect(dump).not.toContain(ADA.email);
     expect(dump).not.toContain(ADA.id);
   });
@@ -266,6 +266,29 @@ describe('two BFF instances on one Redis', () => {
     expect((await api(a, here.cookie)).status).toBe(401);
     expect((await api(a, max.cookie)).status).toBe(200);
     await emulator.flushWebhooks();
+  });
+
+  it('sign out everywhere still ends the BFF sessions when WorkOS cannot revoke (complete: false)', async () => {
+    const here = await signedIn(a);
+    const there = await signedIn(b);
+    emulator.inject({
+      route: 'POST /user_management/sessions/revoke',
+      status: 500,
+      times: Infinity,
+    });
+    try {
+      const res = await request(b.url)
+        .post('/auth/sessions/revoke-all')
+        .set(unsafe)
+        .set('Cookie', there.cookie);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ complete: false, workosSessionsRevoked: 0 });
+    } finally {
+      emulator.clearFaults();
+    }
+    expect((await api(a, here.cookie)).body).toEqual({ error: 'session_expired' });
+    const anonymous = await request(a.url).post('/auth/sessions/revoke-all').set(unsafe);
+    expect(anonymous.status).toBe(401);
   });
 
   it('a refresh lock held elsewhere past the wait → 503 and the session kept', async () => {
