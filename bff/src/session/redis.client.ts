@@ -43,9 +43,10 @@ export function createRedisClient(options: RedisClientOptions): AnyRedisClient {
     healthy = true;
   });
   // connect() keeps retrying with the strategy above when Redis is not there at boot; it only
-  // rejects for a bad configuration, which is logged rather than thrown at a request.
+  // rejects for a bad configuration, which is logged rather than thrown at a request (and when the
+  // store is closed before a first connection, which is not worth an error).
   client.connect().catch((err: unknown) => {
-    logger.error(
+    logger[client.isOpen ? 'error' : 'debug'](
       { event: 'redis.connect_failed', code: (err as { code?: unknown }).code },
       'redis connect failed',
     );
