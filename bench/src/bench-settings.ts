@@ -8,6 +8,8 @@ export interface BenchSettings {
   readonly loadSeconds: number;
   /** Connections in B1. */
   readonly guardConnections: number;
+  /** Interleaved rounds of the B2 micro-benchmark (cheap, so more of them). */
+  readonly verifyRounds: number;
   /** Verifications per contender per round in B2. */
   readonly verifyIterations: number;
   /** Distinct tokens B2 cycles through for "first verify". */
@@ -20,7 +22,9 @@ export interface BenchSettings {
   readonly proxyConnections: number;
   /** Concurrent requests per refresh storm in B5 (the issue's 50). */
   readonly stormRequests: number;
-  /** Sessions created per store in B6, after as many warm-up sessions. */
+  /** Sessions created per store in B6 before the first RSS sample (the heap grows to its working size). */
+  readonly memoryWarmupSessions: number;
+  /** Sessions created per store in B6 between the two RSS samples. */
   readonly memorySessions: number;
   /** Sign-ins in flight at once while creating B6 sessions. */
   readonly signInConcurrency: number;
@@ -29,16 +33,18 @@ export interface BenchSettings {
 /** `npm run bench`. */
 export const FULL_SETTINGS: BenchSettings = {
   smoke: false,
-  rounds: 5,
+  rounds: 3,
   loadSeconds: 3,
   guardConnections: 10,
+  verifyRounds: 5,
   verifyIterations: 2_000,
   verifyTokenPool: 200,
   jwksGuardedRequests: 10_000,
   jwksFloodTokens: 1_000,
   proxyConnections: 50,
   stormRequests: 50,
-  memorySessions: 2_000,
+  memoryWarmupSessions: 3_000,
+  memorySessions: 3_000,
   signInConcurrency: 8,
 };
 
@@ -48,12 +54,14 @@ export const SMOKE_SETTINGS: BenchSettings = {
   rounds: 1,
   loadSeconds: 1,
   guardConnections: 2,
+  verifyRounds: 1,
   verifyIterations: 20,
   verifyTokenPool: 5,
   jwksGuardedRequests: 100,
   jwksFloodTokens: 20,
   proxyConnections: 5,
   stormRequests: 10,
+  memoryWarmupSessions: 10,
   memorySessions: 10,
   signInConcurrency: 4,
 };

@@ -52,7 +52,7 @@ export const verifyPath: Benchmark = {
           { name: 'jose', run: () => verificationsPerSecond(jose.verify, tokens, n) },
           { name: 'jwks-rsa', run: () => verificationsPerSecond(jwksRsa.verify, tokens, n) },
         ],
-        settings.rounds,
+        settings.verifyRounds,
         { warmup: true },
       );
       const of = (name: string) => results[name] ?? [];
@@ -60,7 +60,7 @@ export const verifyPath: Benchmark = {
         `Gatehouse first verify ${median(of('first')).toFixed(0)}/s, repeat verify ` +
         `${median(of('repeat')).toFixed(0)}/s, jose ${median(of('jose')).toFixed(0)}/s, ` +
         `jwks-rsa passportJwtSecret ${median(of('jwks-rsa')).toFixed(0)}/s ` +
-        `(medians of ${settings.rounds} rounds of ${n} sequential verifications, ${tokens.length} distinct tokens)`;
+        `(medians of ${settings.verifyRounds} rounds of ${n} sequential verifications, ${tokens.length} distinct tokens)`;
       return [
         {
           id: 'B2a',

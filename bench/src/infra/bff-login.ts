@@ -48,3 +48,13 @@ export async function signInThroughBff(bffUrl: string, email: string): Promise<s
 export function apiHeaders(cookie: string): Record<string, string> {
   return { cookie, 'x-csrf': '1' };
 }
+
+/** Ends a BFF session the way the SPA does (`POST /auth/logout` with `X-CSRF` and the same Origin). */
+export async function signOutOfBff(bffUrl: string, cookie: string): Promise<void> {
+  const response = await fetch(`${bffUrl}/auth/logout`, {
+    method: 'POST',
+    headers: { cookie, 'x-csrf': '1', origin: bffUrl },
+  });
+  await response.body?.cancel();
+  if (response.status !== 200) throw new SignInFailed(`/auth/logout answered ${response.status}`);
+}

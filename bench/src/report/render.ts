@@ -23,9 +23,9 @@ const UNIT_SUFFIX: Record<Figure['unit'], string> = {
   KB: ' KB',
 };
 
-/** A value with its unit, rounded for reading (ratios to 2 decimals, counts whole). */
+/** A value with its unit, rounded for reading (ratios and KB to 2 decimals, counts whole). */
 export function formatValue(value: number, unit: Figure['unit']): string {
-  const digits = unit === 'count' ? 0 : unit === 'x' ? 2 : 1;
+  const digits = unit === 'count' ? 0 : unit === 'x' || unit === 'KB' ? 2 : 1;
   return `${value.toFixed(digits)}${UNIT_SUFFIX[unit]}`;
 }
 
