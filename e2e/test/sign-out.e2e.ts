@@ -40,3 +40,27 @@ test('signing out in one tab signs out the other tab', async ({ context }) => {
   await expect(second.getByTestId('dashboard-identity')).toHaveCount(0);
   await expect(second.getByTestId('user-menu-button')).toHaveCount(0);
 });
+
+test('signing out everywhere ends the same user’s session on another device', async ({
+  browser,
+}) => {
+  const laptop = await browser.newContext();
+  const phone = await browser.newContext();
+  try {
+    const onLaptop = await laptop.newPage();
+    const onPhone = await phone.newPage();
+    await openSignedIn(onLaptop, '/profile', users.admin);
+    await openSignedIn(onPhone, '/profile', users.admin);
+    await expect(onPhone.getByTestId('claim-user-id')).toContainText(users.admin.id);
+
+    await onLaptop.getByTestId('user-menu-button').click();
+    await onLaptop.getByTestId('sign-out-everywhere-button').click();
+    await expect(onLaptop).toHaveURL(/\/signed-out/);
+
+    await onPhone.getByTestId('profile-reload').click();
+    await expect(onPhone.getByTestId('session-expired-dialog')).toBeVisible();
+  } finally {
+    await laptop.close();
+    await phone.close();
+  }
+});

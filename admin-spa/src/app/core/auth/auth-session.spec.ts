@@ -183,6 +183,25 @@ describe('AuthSession', () => {
     expect(location.assigned).toEqual(['https://auth.example.com/logout?session_id=s1']);
   });
 
+  it('signOut everywhere posts /auth/sessions/revoke-all, then leaves like a sign-out', async () => {
+    await signInAs(sessionBody());
+    const done = session.signOut({ everywhere: true });
+    const request = http.expectOne('/auth/sessions/revoke-all');
+    expect(request.request.method).toBe('POST');
+    expect(request.request.headers.get('X-CSRF')).toBe('1');
+    request.flush({
+      bffSessionsEnded: 2,
+      workosSessionsRevoked: 2,
+      complete: true,
+      logoutUrl: 'https://auth.example.com/logout?session_id=s1',
+    });
+    await done;
+
+    http.expectNone('/auth/logout');
+    expect(published).toEqual([{ type: 'signed-out' }]);
+    expect(location.assigned).toEqual(['https://auth.example.com/logout?session_id=s1']);
+  });
+
   it('signOut still leaves (to the local signed-out page) when the BFF fails', async () => {
     await signInAs(sessionBody());
     const done = session.signOut();

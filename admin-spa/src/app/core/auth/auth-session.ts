@@ -140,13 +140,15 @@ export class AuthSession {
   /**
    * Ends the session at the BFF, tells the other tabs, then sends the browser to the WorkOS logout
    * URL so the WorkOS session ends too (it returns to `/signed-out`). If the BFF cannot answer the
-   * browser still leaves, to the local signed-out page.
+   * browser still leaves, to the local signed-out page. With `everywhere`, the BFF ends every
+   * session of the user, on every device, and each WorkOS session behind them.
    */
-  async signOut(): Promise<void> {
+  async signOut(options: { everywhere?: boolean } = {}): Promise<void> {
     this.signingOut.set(true);
     let destination: string | null = null;
+    const endpoint = options.everywhere ? '/auth/sessions/revoke-all' : '/auth/logout';
     try {
-      const body = await firstValueFrom(this.http.post<unknown>('/auth/logout', null));
+      const body = await firstValueFrom(this.http.post<unknown>(endpoint, null));
       const logoutUrl =
         typeof body === 'object' && body !== null && 'logoutUrl' in body ? body.logoutUrl : null;
       destination = safeLogoutUrl(logoutUrl, this.location.origin);

@@ -24,7 +24,7 @@ export class UserMenu {
     return user ? displayName(user) : '';
   });
 
-  protected signOut(): void {
-    void this.session.signOut();
+  protected signOut(everywhere = false): void {
+    void this.session.signOut({ everywhere });
   }
 }
