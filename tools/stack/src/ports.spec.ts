@@ -1,6 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-import { assertPortFree, findFreePort, PortInUseError } from './ports.js';
+import { assertPortFree, ephemeralRangeStart, findFreePort, PortInUseError } from './ports.js';
 
 describe('ports', () => {
   let server: Server | undefined;
@@ -13,6 +16,26 @@ describe('ports', () => {
     const port = await findFreePort();
     expect(port).toBeGreaterThan(0);
     await expect(assertPortFree(port, 'bff')).resolves.toBeUndefined();
+  });
+
+  it('hands out ports below the ephemeral range, never the same one twice', async () => {
+    const start = await ephemeralRangeStart();
+    const ports = await Promise.all(Array.from({ length: 40 }, () => findFreePort()));
+
+    expect(new Set(ports).size).toBe(ports.length);
+    for (const port of ports) {
+      expect(port).toBeGreaterThanOrEqual(20_000);
+      expect(port).toBeLessThan(Math.min(start, 32_768));
+    }
+  });
+
+  it('reads the ephemeral range start, and assumes the usual one without the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-ports-'));
+    const file = join(dir, 'ip_local_port_range');
+    writeFileSync(file, '40000\t60999\n');
+
+    expect(await ephemeralRangeStart(file)).toBe(40_000);
+    expect(await ephemeralRangeStart(join(dir, 'missing'))).toBe(32_768);
   });
 
   it('names the service and the port when the port is taken', async () => {

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -62,6 +63,27 @@ describe('ServiceProcess', () => {
 
     await expect(failure).rejects.toBeInstanceOf(ServiceStartError);
     await expect(failure).rejects.toThrow('svc exited with code 3 before it was ready');
+  });
+
+  it('does not take another process answering on its ready URL for the service', async () => {
+    // Somebody else listens on the port (answering slowly, after the child has crashed): the 2xx
+    // must not make the crashed child count as ready.
+    const port = await findFreePort();
+    const foreign: Server = createServer((_req, res) => {
+      setTimeout(() => res.end('someone else'), 800);
+    });
+    await new Promise<void>((resolve) => foreign.listen(port, '127.0.0.1', resolve));
+    try {
+      const failure = ServiceProcess.start(
+        await spec({ script: crashes, readyUrl: `http://127.0.0.1:${port}/health` }),
+        () => undefined,
+      );
+
+      await expect(failure).rejects.toThrow('svc exited with code 3 before it was ready');
+    } finally {
+      foreign.closeAllConnections();
+      await new Promise((resolve) => foreign.close(resolve));
+    }
   });
 
   it('gives up on a service that never becomes ready', async () => {

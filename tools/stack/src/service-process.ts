@@ -27,6 +27,10 @@ export class ServiceStartError extends Error {
 }
 
 const DEFAULT_STOP_GRACE_MS = 5_000;
+/** How long a child must stay up after its first 2xx readiness answer. */
+const READY_SETTLE_MS = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * One child process of the stack, with its output prefixed line by line, a readiness probe and a
@@ -105,11 +109,18 @@ export class ServiceProcess {
       try {
         const response = await fetch(readyUrl, { signal: AbortSignal.timeout(2_000) });
         await response.body?.cancel();
-        if (response.ok) return;
+        if (response.ok) {
+          // A 2xx proves something listens there, not that it is this child: one that could not
+          // bind (the port was taken meanwhile) exits soon after. Only a child still running after
+          // a short settle is called ready; the loop then reports the exit.
+          await sleep(READY_SETTLE_MS);
+          if (exitCode === undefined) return;
+          continue;
+        }
       } catch {
         // Not listening yet.
       }
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      await sleep(150);
     }
     throw new ServiceStartError(
       `${this.spec.name} was not ready at ${readyUrl} within ${timeoutMs / 1000} s`,
