@@ -1,42 +1,86 @@
 import type { AuthenticatedUser } from './authenticated-user.js';
 
 interface Entry {
+  /** The whole token: a hit needs an exact match, the index key is only its tail. */
+  readonly token: string;
   readonly user: AuthenticatedUser;
-  /** Milliseconds since the epoch after which the entry is dead. */
+  /** Milliseconds since the epoch from which the entry is dead (`exp`, no tolerance). */
   readonly expiresAtMs: number;
+  /** Milliseconds since the epoch before which the entry is not served (`nbf` − tolerance). */
+  readonly validFromMs: number;
 }
 
 /**
- * LRU cache of tokens that already passed full verification, keyed by the whole token string, so a
- * session's repeated requests skip the RSA verify. An entry never outlives the token's `exp`
- * (clock tolerance is not extended to cached entries). A `Map` keeps insertion order, which gives
- * LRU for free: a hit is re-inserted at the end, eviction takes the first key.
+ * How many characters of the token's end index an entry. For a WorkOS RS256 token they are the
+ * end of the signature (about 190 bits of it); anything may share them, because a hit also needs
+ * the whole token to be equal.
+ */
+const INDEX_LENGTH = 32;
+
+/**
+ * LRU cache of tokens that already passed full verification, so a session's repeated requests skip
+ * the RSA verify. A hit needs the whole token to be equal to the verified one; the map is indexed
+ * by the token's last {@link INDEX_LENGTH} characters instead of the token itself, because V8
+ * hashes a string key over all its characters and every request brings a new ~800-character
+ * string (hashing it cost about 1.5 µs per request; comparing two strings of equal length is a
+ * memory comparison). Two tokens with the same tail share a slot: the later one replaces the
+ * earlier one, a lookup of the other is a miss. Only verified tokens are stored, so a forged token
+ * can never displace a real one.
+ *
+ * An entry is served only while `nbf − clock tolerance <= now < exp`: the cache never extends a
+ * token's life past `exp` (the tolerance is not applied there: a token inside its `exp` tolerance
+ * is verified in full on every request), and a clock that went back before `nbf` is not trusted
+ * on the cached result. A `Map` keeps insertion order, which gives LRU: a hit is moved to the end
+ * (unless it is already the newest entry), eviction takes the first key.
  */
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, Entry>();
+  private newest: Entry | undefined;
 
+  /**
+   * @param maxEntries 0 disables the cache.
+   * @param now milliseconds since the epoch.
+   * @param clockToleranceSeconds the tolerance full verification allows on `nbf`.
+   */
   constructor(
     private readonly maxEntries: number,
     private readonly now: () => number,
+    private readonly clockToleranceSeconds = 0,
   ) {}
 
-  /** The cached user for `token`, or undefined (expired entries are dropped). */
+  /** The cached user for exactly `token`, or undefined (dead entries are dropped). */
   get(token: string): AuthenticatedUser | undefined {
-    const entry = this.entries.get(token);
-    if (!entry) return undefined;
-    this.entries.delete(token);
-    if (this.now() >= entry.expiresAtMs) return undefined;
-    this.entries.set(token, entry);
+    const key = indexKey(token);
+    const entry = this.entries.get(key);
+    if (entry === undefined || entry.token !== token) return undefined;
+    const now = this.now();
+    if (now >= entry.expiresAtMs || now < entry.validFromMs) {
+      this.entries.delete(key);
+      if (this.newest === entry) this.newest = undefined;
+      return undefined;
+    }
+    if (this.newest !== entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.newest = entry;
+    }
     return entry.user;
   }
 
-  /** Remember a verified token until its `exp`. */
+  /** Remember a token that passed full verification, until its `exp`. */
   set(token: string, user: AuthenticatedUser): void {
     if (this.maxEntries <= 0) return;
+    const now = this.now();
     const expiresAtMs = user.expiresAt * 1000;
-    if (this.now() >= expiresAtMs) return;
-    this.entries.delete(token);
-    this.entries.set(token, { user, expiresAtMs });
+    const nbf = user.claims['nbf'];
+    const validFromMs =
+      typeof nbf === 'number' ? (nbf - this.clockToleranceSeconds) * 1000 : -Infinity;
+    if (now >= expiresAtMs || now < validFromMs) return;
+    const key = indexKey(token);
+    const entry: Entry = { token, user, expiresAtMs, validFromMs };
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    this.newest = entry;
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
@@ -44,8 +88,12 @@ export class VerifiedTokenCache {
     }
   }
 
-  /** Number of entries held (expired ones included until touched). */
+  /** Number of entries held (dead ones included until touched). */
   get size(): number {
     return this.entries.size;
   }
+}
+
+function indexKey(token: string): string {
+  return token.length > INDEX_LENGTH ? token.slice(-INDEX_LENGTH) : token;
 }
