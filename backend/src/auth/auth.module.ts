@@ -8,6 +8,7 @@ import { JwksKeySource } from './jwks-key-source.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { KeySource } from './key-source.js';
+import { RouteAccessReader } from './route-access.reader.js';
 import { SigningKeyResolver } from './signing-key.resolver.js';
 
 const providers: Provider[] = [
@@ -16,6 +17,7 @@ const providers: Provider[] = [
   { provide: KeySource, useClass: JwksKeySource },
   ClientIdDriftWarner,
   SigningKeyResolver,
+  RouteAccessReader,
   JwtStrategy,
   JwtAuthGuard,
   AuthorizationGuard,
