@@ -14,6 +14,7 @@ import { createHttpLogger, createLogger } from './http/logger.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createApiRouter } from './proxy/api-proxy.js';
 import { checkRequestTarget } from './proxy/path-guard.js';
+import { createUpstreamAgent } from './proxy/upstream-agent.js';
 import {
   type BffSessionStore,
   SessionStoreUnavailableError,
@@ -44,7 +45,7 @@ export type BffApp = Express & {
   readonly sessionStore: BffSessionStore;
   /** The base logger. */
   readonly logger: Logger;
-  /** Releases the store (if the BFF created it). */
+  /** Closes the upstream connections and releases the store (if the BFF created it). */
   close(): Promise<void>;
 };
 
@@ -90,7 +91,8 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
     timeouts,
     createAuthRouter({ config, workos, sealer, clock, transactions, refresher, store }),
   );
-  app.use('/api', sessions, timeouts, createApiRouter({ config, refresher }));
+  const upstreamAgent = createUpstreamAgent(config.backendUrl);
+  app.use('/api', sessions, timeouts, createApiRouter({ config, refresher, agent: upstreamAgent }));
   app.use(createSpaRouter(config.spaDistDir));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
 
@@ -112,6 +114,7 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
     sessionStore: store,
     logger,
     close: async () => {
+      upstreamAgent.destroy();
       if (ownsStore) await store.close();
     },
   });

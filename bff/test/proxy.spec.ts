@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
 
 import request from 'supertest';
 
@@ -342,6 +343,73 @@ describe('/api proxy: bodies, limits and upstream failures', () => {
     const res = await api().get('/api/hang').set(ok).set('Cookie', session.cookie);
     expect(res.status).toBe(504);
     expect(res.body).toEqual({ error: 'upstream_timeout' });
+  });
+});
+
+describe('/api proxy: upstream connections and streaming', () => {
+  it('reuses one keep-alive connection to the upstream for sequential requests', async () => {
+    for (let i = 0; i < 3; i += 1) {
+      expect((await api().get('/api/echo').set(ok).set('Cookie', session.cookie)).status).toBe(200);
+    }
+    const ports = new Set(echo.received.map((r) => r.remotePort));
+    expect(echo.received).toHaveLength(3);
+    expect(ports.size).toBe(1);
+  });
+
+  it('a client that goes away mid-body ends the upstream response (no leaked stream)', async () => {
+    const before = echo.streamsAborted();
+    const base = new URL(h.url);
+    await new Promise<void>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: base.hostname,
+          port: base.port,
+          path: '/api/stream',
+          headers: { ...ok, Cookie: session.cookie },
+        },
+        (res) => {
+          expect(res.statusCode).toBe(200);
+          res.once('data', () => {
+            req.destroy();
+            resolve();
+          });
+        },
+      );
+      req.on('error', (err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ECONNRESET') reject(err);
+      });
+      req.end();
+    });
+    const deadline = Date.now() + 2000;
+    while (echo.streamsAborted() === before && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(echo.streamsAborted()).toBe(before + 1);
+  });
+
+  it('an upstream that drops the connection mid-body ends the client response too', async () => {
+    const outcome = await new Promise<string>((resolve) => {
+      const base = new URL(h.url);
+      const req = httpRequest(
+        {
+          host: base.hostname,
+          port: base.port,
+          path: '/api/cut',
+          headers: { ...ok, Cookie: session.cookie },
+        },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => resolve('complete'));
+          res.on('error', () => resolve('aborted'));
+          res.on('aborted', () => resolve('aborted'));
+        },
+      );
+      req.on('error', () => resolve('aborted'));
+      req.end();
+    });
+    expect(outcome).toBe('aborted');
+    // The BFF still answers afterwards (the broken upstream connection was not reused).
+    expect((await api().get('/api/echo').set(ok).set('Cookie', session.cookie)).status).toBe(200);
   });
 });
 

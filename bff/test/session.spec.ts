@@ -113,6 +113,44 @@ describe('timeouts (injectable clock)', () => {
     expect(gone.status).toBe(401);
   });
 
+  it('activity is written at most once a minute; the deadline is never later than idle after the last request', async () => {
+    const s = await plant();
+    const planted = clock.now();
+    const writes = () => h.store.written.length;
+    const idleExpiry = async () =>
+      (await request(h.url).get('/auth/session?slide=false').set(csrf).set('Cookie', s.cookie)).body
+        .idleExpiresAt as string;
+    const start = writes();
+    clock.advance(30_000);
+    expect((await request(h.url).get('/api/echo').set(csrf).set('Cookie', s.cookie)).status).toBe(
+      200,
+    );
+    expect(writes()).toBe(start); // within the minute: no store write
+    expect(await idleExpiry()).toBe(new Date(planted + 30 * MIN).toISOString());
+    clock.advance(30_000);
+    expect((await request(h.url).get('/api/echo').set(csrf).set('Cookie', s.cookie)).status).toBe(
+      200,
+    );
+    expect(writes()).toBe(start + 1); // a minute old: recorded
+    const recorded = clock.now();
+    expect(await idleExpiry()).toBe(new Date(recorded + 30 * MIN).toISOString());
+    clock.advance(59_000);
+    expect((await request(h.url).get('/api/echo').set(csrf).set('Cookie', s.cookie)).status).toBe(
+      200,
+    );
+    expect(writes()).toBe(start + 1);
+    // The session ends 30 min after the recorded activity: 59 s before 30 min after the last
+    // request (early by less than the one-minute granularity, never late).
+    clock.advance(30 * MIN - 59_000 - 1);
+    const probe = () =>
+      request(h.url).get('/auth/session?slide=false').set(csrf).set('Cookie', s.cookie);
+    expect((await probe()).status).toBe(200);
+    clock.advance(1);
+    const gone = await probe();
+    expect(gone.status).toBe(401);
+    expect(gone.body).toEqual({ error: 'session_expired' });
+  });
+
   it('absolute timeout ends the session despite continuous activity', async () => {
     const s = await plant();
     for (let elapsed = 0; elapsed < 2 * 60 * MIN - 20 * MIN; elapsed += 20 * MIN) {
@@ -170,6 +208,7 @@ describe('POST /auth/logout', () => {
 
   it('a slow in-flight request finishing after logout does not resurrect the session', async () => {
     const s = await plant();
+    clock.advance(2 * MIN); // so the slow request records activity and saves at its end
     const slow = request(h.url)
       .get('/api/slow?ms=1000')
       .set(csrf)

@@ -1,4 +1,7 @@
+import { hash } from 'node:crypto';
+
 import type { WorkOS } from '@workos-inc/node';
+import { LRUCache } from 'lru-cache';
 
 import type { Clock } from '../clock.js';
 import type { Sealer } from '../crypto/seal.js';
@@ -21,6 +24,8 @@ export const REFRESH_MARGIN_MS = 60_000;
  * refresh-token replay grace window, so a late duplicate never replays a spent token after it.
  */
 const SUCCESSOR_TTL_MS = 30_000;
+/** How many opened token pairs stay in memory (sessions active right now), and for how long. */
+const OPENED_CACHE = { max: 1024, ttl: 5 * 60_000 } as const;
 
 /** The fields a refresh replaces in {@link AuthState}. */
 export type RefreshedAuth = Pick<
@@ -120,6 +125,14 @@ export function toSessionUser(user: {
 export class TokenRefresher {
   private readonly flights = new SingleFlight<string, Flight>();
   private readonly successors = new Map<string, { outcome: Flight; until: number }>();
+  /**
+   * Opened pairs by a SHA-256 digest of their seal. Opening an iron seal (two PBKDF2 derivations,
+   * an HMAC and AES-CBC, each a WebCrypto job on the thread pool) costs 0.15-0.3 ms, more than the
+   * rest of a proxied request; a seal always opens to the same pair, so the cache can never be
+   * stale, only bounded (LRU, 5 min: plaintext tokens do not stay in memory for long after their
+   * session went quiet; the process holds the sealing password anyway).
+   */
+  private readonly opened = new LRUCache<string, TokenPair>(OPENED_CACHE);
 
   constructor(
     private readonly workos: WorkOS,
@@ -135,8 +148,13 @@ export class TokenRefresher {
   }
 
   /** Opens the sealed pair (undefined when it cannot be opened). */
-  tokens(auth: AuthState): Promise<TokenPair | undefined> {
-    return this.sealer.unseal<TokenPair>(auth.sealedTokens);
+  async tokens(auth: AuthState): Promise<TokenPair | undefined> {
+    const id = hash('sha256', auth.sealedTokens, 'base64url');
+    const cached = this.opened.get(id);
+    if (cached) return cached;
+    const pair = await this.sealer.unseal<TokenPair>(auth.sealedTokens);
+    if (pair) this.opened.set(id, pair);
+    return pair;
   }
 
   /** Refreshes the session's pair (joining a refresh already running for it). */

@@ -120,6 +120,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
   });
 
+  it('records activity once a minute, or every 1/20 of a shorter idle timeout', () => {
+    expect(loadConfig(base).session.slideEveryMs).toBe(60_000);
+    expect(loadConfig({ ...base, SESSION_IDLE_MINUTES: '10' }).session.slideEveryMs).toBe(30_000);
+    expect(loadConfig({ ...base, SESSION_IDLE_MINUTES: '1' }).session.slideEveryMs).toBe(3_000);
+  });
+
   describe('NODE_ENV=production', () => {
     const prod = {
       ...base,

@@ -111,6 +111,12 @@ export interface BffConfig {
     };
     readonly idleMs: number;
     readonly absoluteMs: number;
+    /**
+     * Activity is recorded (the session saved with a new `lastSeenAt`) only when the recorded one
+     * is at least this old: one minute, or 1/20 of the idle timeout when that is shorter. A session
+     * may thus end up to this much before `idleMs` after its very last request, never after.
+     */
+    readonly slideEveryMs: number;
     /** `__Host-gatehouse` on https, `gatehouse` on http://localhost. */
     readonly cookieName: string;
     /** The login-transaction cookie (state + PKCE verifier). */
@@ -221,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       },
       idleMs: e.SESSION_IDLE_MINUTES * 60_000,
       absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      slideEveryMs: Math.min(60_000, (e.SESSION_IDLE_MINUTES * 60_000) / 20),
       cookieName: secure ? '__Host-gatehouse' : 'gatehouse',
       loginCookieName: secure ? '__Host-gatehouse-login' : 'gatehouse-login',
       secureCookies: secure,

@@ -133,19 +133,30 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
     this.writeRowData(this.crypto.storeKey(sid), this.crypto.seal(sid, json), expiresAt, index);
   }
 
+  /**
+   * express-session touches a session it loaded and did not change. A signed-in row's deadline is
+   * a function of its stored timestamps (`lastSeenAt`, `createdAt`), which such a copy holds
+   * unchanged (or older, when another request saved meanwhile), so there is nothing to write:
+   * activity is recorded by `set` when the timeout middleware moves `lastSeenAt`. Writing here
+   * would cost a store write per request and could even move a newer deadline back. Only a row
+   * without `auth` (none is stored today) slides on touch.
+   */
   override touch(sid: string, session: SessionData, callback?: Callback): void {
     this.run(callback, () => {
+      if (session.ended || session.auth) return;
       const now = this.clock();
       const key = this.crypto.storeKey(sid);
-      if (session.ended || this.tombstoneOf(key, now)) return;
+      if (this.tombstoneOf(key, now)) return;
       this.updateExpiry(key, this.rowExpiry(session, now));
     });
   }
 
   override destroy(sid: string, callback?: Callback): void {
-    this.run(callback, () =>
-      this.deleteRow(this.crypto.storeKey(sid), this.clock() + this.limits.absoluteMs, 'ended'),
-    );
+    this.run(callback, () => {
+      const key = this.crypto.storeKey(sid);
+      this.deleteRow(key, this.clock() + this.limits.absoluteMs, 'ended');
+      this.crypto.forget(key);
+    });
   }
 
   override length(callback: Callback<number>): void {

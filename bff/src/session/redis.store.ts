@@ -240,9 +240,14 @@ export class RedisSessionStore extends Store implements BffSessionStore {
     });
   }
 
+  /**
+   * No Redis call for a signed-in session: its row's TTL follows the stored `lastSeenAt`, which an
+   * unchanged copy cannot move (see `GatehouseStore.touch`); a `PEXPIRE` per request would cost a
+   * round trip and could shorten a TTL another instance had just extended.
+   */
   override touch(sid: string, session: SessionData, callback?: Callback): void {
     this.settle(callback, async () => {
-      if (session.ended) return;
+      if (session.ended || session.auth) return;
       const expiresAt = sessionExpiresAt(session, this.limits, this.clock()) + this.graceMs;
       // EXPIRE on a destroyed (deleted) row does nothing, so touch cannot resurrect either.
       await this.call(() =>
@@ -253,7 +258,9 @@ export class RedisSessionStore extends Store implements BffSessionStore {
 
   override destroy(sid: string, callback?: Callback): void {
     this.settle(callback, async () => {
-      await this.destroyKey(this.crypto.storeKey(sid), 'ended');
+      const key = this.crypto.storeKey(sid);
+      await this.destroyKey(key, 'ended');
+      this.crypto.forget(key);
     });
   }
 

@@ -25,6 +25,18 @@ describe('SessionCrypto', () => {
     expect(new SessionCrypto(`${SECRET}-other`).open(SID, box)).toBeUndefined();
   });
 
+  it("keeps opening after a derived key was forgotten, and never opens with another session's cached key", () => {
+    const other = 'Pp4vQ1xYk2mJ8sW0nR4tU6pL9aB7cD5f';
+    const mine = crypto.seal(SID, 'mine');
+    const theirs = crypto.seal(other, 'theirs'); // both keys now cached
+    expect(crypto.open(SID, theirs)).toBeUndefined();
+    expect(crypto.open(other, mine)).toBeUndefined();
+    crypto.forget(crypto.storeKey(SID));
+    expect(crypto.open(SID, mine)).toBe('mine');
+    // A fresh instance (nothing cached) opens what the caching one sealed: same derivation.
+    expect(new SessionCrypto(SECRET).open(other, theirs)).toBe('theirs');
+  });
+
   it('refuses tampered, truncated and foreign boxes', () => {
     const box = crypto.seal(SID, 'hello');
     const [v, iv, body, tag] = box.split('.');

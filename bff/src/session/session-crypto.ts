@@ -1,8 +1,20 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  createSecretKey,
+  hkdfSync,
+  type KeyObject,
+  randomBytes,
+} from 'node:crypto';
+
+import { LRUCache } from 'lru-cache';
 
 const BOX_VERSION = 'g1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** How many per-session keys stay derived in memory (the sessions active right now). */
+const DERIVED_KEY_CACHE_SIZE = 4096;
 
 /**
  * Store keys and at-rest encryption whose key lives only in the session cookie (oauth2-proxy's
@@ -15,15 +27,24 @@ const TAG_BYTES = 16;
  *   as associated data. Without the cookie, a copy of Redis or of the SQLite file opens nothing;
  *   without the server secret, a stolen cookie value alone does not open a stolen dump either.
  *
+ * Every request opens its session, so the hot path is kept cheap: the secret is held as a
+ * `KeyObject` (an HMAC over a raw Buffer key costs several times more, as Node re-imports the key
+ * each call), and derived keys are kept in a bounded LRU keyed by the store key — never by the
+ * session id, which stays a credential held only for the duration of a request. The cache adds no
+ * new secret to the process: whoever can read its memory also reads the server secret.
+ *
  * Hand-written on node:crypto primitives (no library wraps "key derived from the session id" for
  * express-session): each piece is a single standard call.
  */
 export class SessionCrypto {
-  private readonly secret: Buffer;
+  private readonly salt: Buffer;
+  private readonly macKey: KeyObject;
+  private readonly derived = new LRUCache<string, KeyObject>({ max: DERIVED_KEY_CACHE_SIZE });
 
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('The session secret must be at least 32 characters');
-    this.secret = Buffer.from(secret, 'utf8');
+    this.salt = Buffer.from(secret, 'utf8');
+    this.macKey = createSecretKey(this.salt);
   }
 
   /** The store key of a session id (hex, 64 chars). */
@@ -38,10 +59,10 @@ export class SessionCrypto {
 
   /** Seals `plaintext` for the session `sessionId`. */
   seal(sessionId: string, plaintext: string): string {
-    const key = this.derive(sessionId);
+    const storeKey = this.storeKey(sessionId);
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    cipher.setAAD(Buffer.from(this.storeKey(sessionId)));
+    const cipher = createCipheriv('aes-256-gcm', this.sessionKey(sessionId, storeKey), iv);
+    cipher.setAAD(Buffer.from(storeKey));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [BOX_VERSION, iv, body, cipher.getAuthTag()]
       .map((part) => (typeof part === 'string' ? part : part.toString('base64url')))
@@ -52,14 +73,15 @@ export class SessionCrypto {
   open(sessionId: string, box: string): string | undefined {
     const [version, iv, body, tag] = box.split('.');
     if (version !== BOX_VERSION || !iv || body === undefined || !tag) return undefined;
+    const storeKey = this.storeKey(sessionId);
     try {
       const decipher = createDecipheriv(
         'aes-256-gcm',
-        this.derive(sessionId),
+        this.sessionKey(sessionId, storeKey),
         Buffer.from(iv, 'base64url'),
         { authTagLength: TAG_BYTES },
       );
-      decipher.setAAD(Buffer.from(this.storeKey(sessionId)));
+      decipher.setAAD(Buffer.from(storeKey));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([
         decipher.update(Buffer.from(body, 'base64url')),
@@ -70,13 +92,28 @@ export class SessionCrypto {
     }
   }
 
-  private derive(sessionId: string): Buffer {
-    return Buffer.from(
-      hkdfSync('sha256', Buffer.from(sessionId, 'utf8'), this.secret, 'gatehouse session v1', 32),
+  /** Drops the derived key of an ended session from memory. */
+  forget(storeKey: string): void {
+    this.derived.delete(storeKey);
+  }
+
+  /**
+   * The session's AES key: HKDF(session id, salt = server secret), cached by the store key (which
+   * is computed here from the same id, so a cache entry can only ever serve its own session).
+   */
+  private sessionKey(sessionId: string, storeKey: string): KeyObject {
+    const cached = this.derived.get(storeKey);
+    if (cached) return cached;
+    const key = createSecretKey(
+      Buffer.from(
+        hkdfSync('sha256', Buffer.from(sessionId, 'utf8'), this.salt, 'gatehouse session v1', 32),
+      ),
     );
+    this.derived.set(storeKey, key);
+    return key;
   }
 
   private mac(input: string): string {
-    return createHmac('sha256', this.secret).update(input).digest('hex');
+    return createHmac('sha256', this.macKey).update(input).digest('hex');
   }
 }

@@ -34,6 +34,12 @@ export function createSessionMiddleware(config: BffConfig, store: BffSessionStor
  * is destroyed and the request continues anonymously with `res.locals.sessionEnded` set, so routes
  * answer 401 `session_expired`. Activity slides the idle deadline unless the query has
  * `slide=false` (the SPA's polling).
+ *
+ * Sliding is throttled: `lastSeenAt` moves only once it is `slideEveryMs` old (≤ 1 min), so a busy
+ * session is written to the store about once a minute instead of on every request (express-session
+ * saves a session whose content changed, and the store write is the dearest part of a proxied
+ * request). Enforcement and the store's row expiry both use the recorded `lastSeenAt`, so the
+ * deadline is never later than `idleMs` after the last request, and at most `slideEveryMs` earlier.
  */
 export function enforceSessionTimeouts(config: BffConfig, clock: Clock): RequestHandler {
   return async (req, res, next) => {
@@ -65,7 +71,9 @@ export function enforceSessionTimeouts(config: BffConfig, clock: Clock): Request
       res.locals['sessionEnded'] = reason;
       return next();
     }
-    if (req.query['slide'] !== 'false') auth.lastSeenAt = now;
+    if (now - auth.lastSeenAt >= config.session.slideEveryMs && req.query['slide'] !== 'false') {
+      auth.lastSeenAt = now;
+    }
     next();
   };
 }

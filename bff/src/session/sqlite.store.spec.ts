@@ -99,12 +99,20 @@ describe.each([
     expect(store.getSession('sid1')).toBeUndefined();
   });
 
-  it('touch extends the expiry of an existing row only', async () => {
-    await call((cb) => store.set('sid1', session(now), cb));
-    now += limits.idleMs - 1000;
-    await call((cb) => store.touch('sid1', session(now - limits.idleMs + 1000, now), cb));
-    now += 5000;
+  it('touch of a signed-in session writes nothing: the stored lastSeenAt sets the deadline', async () => {
+    const created = now;
+    now += 10 * 60_000;
+    await call((cb) => store.set('sid1', session(created, now), cb)); // activity recorded by set
+    const before = store.dump();
+    // A copy loaded before that save (older lastSeenAt) cannot move the deadline back …
+    await call((cb) => store.touch('sid1', session(created), cb));
+    // … and a copy claiming later activity does not extend it either (only set records activity).
+    await call((cb) => store.touch('sid1', session(created, now + 60_000), cb));
+    expect(store.dump()).toEqual(before);
+    now += limits.idleMs - 1;
     expect(store.getSession('sid1')).toBeDefined();
+    now += 1;
+    expect(store.getSession('sid1')).toBeUndefined();
     await call((cb) => store.touch('ghost', session(now), cb));
     expect(store.getSession('ghost')).toBeUndefined();
   });

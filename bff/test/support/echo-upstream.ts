@@ -10,12 +10,16 @@ export interface ReceivedRequest {
   readonly rawHeaderNames: string[];
   readonly bodyLength: number;
   readonly bodySha256: string;
+  /** The BFF-side port of the TCP connection (equal ports = a reused keep-alive connection). */
+  readonly remotePort: number | undefined;
 }
 
 /** A real local HTTP server standing in for the backend; it reports what it received. */
 export interface EchoUpstream {
   readonly url: string;
   readonly received: ReceivedRequest[];
+  /** How many `/stream` responses ended because the other side went away. */
+  readonly streamsAborted: () => number;
   close(): Promise<void>;
 }
 
@@ -23,11 +27,14 @@ export const sha256 = (data: string | Buffer) => createHash('sha256').update(dat
 
 /**
  * Routes: `/hang` never answers; `/slow?ms=N` answers after N ms; `/status/N` answers N;
+ * `/stream` sends a chunk every 20 ms until the connection goes away; `/cut` promises 1000 bytes,
+ * sends 10 and drops the connection;
  * `/set-cookie` sets a cookie; `/redirect` 302s to `/echo/redirected`; anything else echoes the
  * request as JSON, with `authorization` replaced by its SHA-256 (so no token travels back).
  */
 export async function startEchoUpstream(): Promise<EchoUpstream> {
   const received: ReceivedRequest[] = [];
+  let streamsAborted = 0;
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,6 +47,7 @@ export async function startEchoUpstream(): Promise<EchoUpstream> {
         rawHeaderNames: req.rawHeaders.filter((_, i) => i % 2 === 0),
         bodyLength: body.length,
         bodySha256: sha256(body),
+        remotePort: req.socket.remotePort,
       };
       received.push(record);
       const url = new URL(req.url ?? '/', 'http://echo.invalid');
@@ -58,6 +66,20 @@ export async function startEchoUpstream(): Promise<EchoUpstream> {
         );
       };
       if (url.pathname === '/hang') return;
+      if (url.pathname === '/stream') {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const timer = setInterval(() => res.write('chunk\n'), 20);
+        res.on('close', () => {
+          clearInterval(timer);
+          if (!res.writableFinished) streamsAborted += 1;
+        });
+        return;
+      }
+      if (url.pathname === '/cut') {
+        res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '1000' });
+        res.write('0123456789', () => setTimeout(() => res.socket?.destroy(), 20));
+        return;
+      }
       if (url.pathname === '/slow') {
         setTimeout(echo, Number(url.searchParams.get('ms') ?? '200'));
         return;
@@ -87,6 +109,7 @@ export async function startEchoUpstream(): Promise<EchoUpstream> {
   return {
     url: `http://127.0.0.1:${port}`,
     received,
+    streamsAborted: () => streamsAborted,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
