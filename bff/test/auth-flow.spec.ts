@@ -458,6 +458,7 @@ describe('secure cookies (https PUBLIC_URL behind one trusted proxy)', () => {
 describe('logs', () => {
   interface LogLine {
     event?: string;
+    reqId?: unknown;
     req?: { id?: unknown; path?: unknown; headers?: Record<string, unknown> };
     res?: { headers?: Record<string, unknown> };
   }
@@ -479,6 +480,11 @@ describe('logs', () => {
     expect(requests.every((l) => typeof l.req?.id === 'string' && l.req.id.length === 36)).toBe(
       true,
     );
+    // Event lines carry the request id of their request's completion line (which has the details).
+    const completed = new Set(requests.map((l) => l.req?.id));
+    const created = lines.filter((l) => l.event === 'session.created');
+    expect(created.length).toBeGreaterThan(0);
+    expect(created.every((l) => typeof l.reqId === 'string' && completed.has(l.reqId))).toBe(true);
     const withCookie = requests.filter((l) => l.req?.headers?.['cookie'] !== undefined);
     expect(withCookie.length).toBeGreaterThan(10);
     expect(withCookie.every((l) => l.req?.headers?.['cookie'] === '[redacted]')).toBe(true);

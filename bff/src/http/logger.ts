@@ -28,10 +28,20 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
  * pino-http with a fresh request id per request (echoed as `X-Request-Id` and forwarded upstream),
  * URLs logged without their query string (the callback's `code` must not be logged) and the
  * credential headers redacted.
+ *
+ * `req.log` binds only `reqId`; the serialized request (method, path, redacted headers) goes on
+ * the one completion line per request, which carries the same `reqId`. pino serializes a child's
+ * bindings when the child is made, so binding the whole request would serialize and redact every
+ * request's headers even at `LOG_LEVEL=warn`, where no line about it is ever written (about 20 µs
+ * of a proxied request).
  */
 export function createHttpLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
+    quietReqLogger: true,
+    quietResLogger: true,
+    customSuccessObject: (req, _res, value: Record<string, unknown>) => ({ ...value, req }),
+    customErrorObject: (req, _res, _err, value: Record<string, unknown>) => ({ ...value, req }),
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const id = randomUUID();
       res.setHeader('X-Request-Id', id);
