@@ -11,6 +11,7 @@ import type { BffConfig } from './config/config.schema.js';
 import { Sealer } from './crypto/seal.js';
 import { sendError } from './http/errors.js';
 import { createHttpLogger, createLogger } from './http/logger.js';
+import { createRateLimits } from './http/rate-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createApiRouter } from './proxy/api-proxy.js';
 import { checkRequestTarget } from './proxy/path-guard.js';
@@ -57,7 +58,8 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   const store = deps.store ?? createSessionStore(config, clock, logger);
   const workos = deps.workos ?? createWorkOS(config);
   const sealer = new Sealer(config.workos.cookiePassword, clock);
-  const refresher = new TokenRefresher(workos, sealer, clock, store);
+  const rateLimits = createRateLimits(config, { store, logger });
+  const refresher = new TokenRefresher(workos, sealer, clock, store, rateLimits.refresh);
   const transactions = new LoginTransactions(config, sealer, clock);
 
   const app = express();
@@ -79,6 +81,12 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
     next();
   });
   app.use(securityHeaders(config.session.secureCookies));
+
+  // Per client IP, before anything with a side effect (login cookie, transaction, code exchange,
+  // session load): a refused request has changed nothing.
+  app.get('/auth/login', rateLimits.login);
+  app.get('/auth/callback', rateLimits.callback);
+  app.post('/auth/sessions/revoke-all', rateLimits.revokeAll);
 
   // Server-to-server: no session, no cookie, no CSRF header; the WorkOS signature is the guard.
   app.post('/auth/webhooks/workos', ...createWebhookRoute({ config, workos, store }));
@@ -115,6 +123,7 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
     logger,
     close: async () => {
       upstreamAgent.destroy();
+      rateLimits.close();
       if (ownsStore) await store.close();
     },
   });

@@ -146,6 +146,18 @@ describe('two BFF instances on one Redis', () => {
     expect(refreshCount() - refreshes).toBe(1);
   });
 
+  it('sign-in rate limits are counted in Redis, shared by both instances', async () => {
+    const login = (via: Harness<RecordingRedisStore>) =>
+      request(via.url).get('/auth/login').redirects(0);
+    const remaining = (res: request.Response) =>
+      Number(/^"login"; r=(\d+);/.exec(String(res.headers['ratelimit']))?.[1]);
+    const first = await login(a);
+    const second = await login(b);
+    expect([first.status, second.status]).toEqual([302, 302]);
+    expect(remaining(second)).toBe(remaining(first) - 1);
+    expect(await raw.keys('gatehouse:rl:login:*')).toHaveLength(1);
+  });
+
   it('a dump of every Redis key and value holds no token and no session id', async () => {
     const sessions = [await signedIn(a), await signedIn(b, MAX.email)];
     for (const s of sessions) expect((await api(b, s.cookie)).status).toBe(200);
@@ -421,6 +433,13 @@ describe('Redis killed and restarted during traffic', () => {
     expect(new Set(bodies.map((body) => JSON.stringify(body)))).toEqual(
       new Set([JSON.stringify({ error: 'auth_unavailable', retryable: true })]),
     );
+    // Signing in works again on both instances: the rate limiters reload their scripts, which the
+    // restarted Redis no longer has.
+    for (const h of [a, b]) {
+      const fresh = await signIn(request.agent(h.url), { email: ADA.email });
+      expect(fresh.callback.status).toBe(302);
+      expect(fresh.login.headers['ratelimit']).toMatch(/^"login"; r=\d+; t=\d+$/);
+    }
     // The same session, saved before the outage, works on both instances afterwards.
     for (const h of [a, b]) {
       const me = await request(h.url).get('/auth/session').set(csrf).set('Cookie', cookie);

@@ -1,5 +1,8 @@
-/** How a failed WorkOS call should be treated. */
-export type FailureKind = 'terminal' | 'transient';
+/**
+ * How a failed refresh should be treated: `terminal` (end the session), `transient` (503, keep it)
+ * or `rate_limited` (the session used up its refresh budget: 429, keep it; WorkOS not called).
+ */
+export type FailureKind = 'terminal' | 'transient' | 'rate_limited';
 
 /** Reasons after which the grant can never succeed again (wire note §1.5, §3, §5). */
 const TERMINAL_REASONS = new Set([
@@ -28,6 +31,8 @@ export interface ClassifiedFailure {
   readonly kind: FailureKind;
   readonly reason: string;
   readonly status: number | undefined;
+  /** With `rate_limited`: seconds until the budget refills. */
+  readonly retryAfterSeconds?: number;
 }
 
 function field(err: object, name: string): unknown {

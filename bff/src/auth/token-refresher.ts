@@ -13,6 +13,8 @@ import {
   SessionStoreUnavailableError,
 } from '../session/session-store.types.js';
 import type { AuthState, SessionUser, TokenPair } from '../session/session.types.js';
+import type { Budget } from '../http/rate-limits.js';
+import { sessionLabel } from '../session/session.helpers.js';
 import { readClaims } from './access-token.claims.js';
 import { classifyWorkOSError, type ClassifiedFailure } from './refresh-errors.js';
 import { SingleFlight } from './single-flight.js';
@@ -140,6 +142,11 @@ export class TokenRefresher {
     private readonly clock: Clock,
     /** The session store; when given, refreshes reload and save through it (see above). */
     private readonly store?: BffSessionStore,
+    /**
+     * Refreshes a session may start (`RATE_LIMIT_REFRESH_PER_SESSION`), keyed by its log label
+     * (a hash of the id). Only a refresh about to call WorkOS counts.
+     */
+    private readonly budget?: Budget,
   ) {}
 
   /** True when the access token has less than {@link REFRESH_MARGIN_MS} left. */
@@ -170,7 +177,8 @@ export class TokenRefresher {
       const outcome =
         this.store && sessionId !== undefined
           ? await this.coordinated(this.store, sessionId, auth, context)
-          : await this.callWorkOS(auth, context);
+          : (sessionId !== undefined && (await this.overBudget(sessionId))) ||
+            (await this.callWorkOS(auth, context));
       if (outcome.ok) this.successors.set(key, { outcome, until: this.clock() + SUCCESSOR_TTL_MS });
       return outcome;
     });
@@ -214,6 +222,8 @@ export class TokenRefresher {
       }
       const cached = this.successors.get(current.sealedTokens);
       if (cached) return cached.outcome;
+      const refused = await this.overBudget(sessionId);
+      if (refused) return refused;
       const outcome = await this.callWorkOS(current, context);
       if (outcome.ok) {
         try {
@@ -234,6 +244,22 @@ export class TokenRefresher {
     } finally {
       await lock?.release();
     }
+  }
+
+  /** A `rate_limited` failure when the session has used up its refresh budget, else undefined. */
+  private async overBudget(sessionId: string): Promise<Flight | undefined> {
+    if (!this.budget) return undefined;
+    const decision = await this.budget.take(sessionLabel(sessionId));
+    if (decision.ok) return undefined;
+    return {
+      ok: false,
+      failure: {
+        kind: 'rate_limited',
+        reason: 'refresh_rate_limited',
+        status: undefined,
+        retryAfterSeconds: decision.retryAfterSeconds,
+      },
+    };
   }
 
   private async callWorkOS(auth: AuthState, context: RefreshContext): Promise<Flight> {

@@ -120,6 +120,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...base, TRUST_PROXY_HOPS: '2' }).trustProxyHops).toBe(2);
   });
 
+  it('rate limits: defaults, overrides and bounds', () => {
+    expect(loadConfig(base).rateLimits).toEqual({
+      windowMs: 60_000,
+      signInPerIp: 60,
+      refreshPerSession: 10,
+    });
+    expect(
+      loadConfig({
+        ...base,
+        RATE_LIMIT_WINDOW_SECONDS: '10',
+        RATE_LIMIT_SIGN_IN_PER_IP: '1000000',
+        RATE_LIMIT_REFRESH_PER_SESSION: '3',
+      }).rateLimits,
+    ).toEqual({ windowMs: 10_000, signInPerIp: 1_000_000, refreshPerSession: 3 });
+    expect(problems({ ...base, RATE_LIMIT_SIGN_IN_PER_IP: '0' })[0]).toMatch(
+      /^RATE_LIMIT_SIGN_IN_PER_IP /,
+    );
+    expect(problems({ ...base, RATE_LIMIT_WINDOW_SECONDS: '3601' })[0]).toMatch(
+      /^RATE_LIMIT_WINDOW_SECONDS /,
+    );
+  });
+
   it('records activity once a minute, or every 1/20 of a shorter idle timeout', () => {
     expect(loadConfig(base).session.slideEveryMs).toBe(60_000);
     expect(loadConfig({ ...base, SESSION_IDLE_MINUTES: '10' }).session.slideEveryMs).toBe(30_000);

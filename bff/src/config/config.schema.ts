@@ -71,6 +71,9 @@ export const envSchema = z.object({
   PORT: intFrom(0, 65_535).default(3000),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   TRUST_PROXY_HOPS: intFrom(0, 10).default(0),
+  RATE_LIMIT_WINDOW_SECONDS: intFrom(1, 3600).default(60),
+  RATE_LIMIT_SIGN_IN_PER_IP: intFrom(1, 1_000_000).default(60),
+  RATE_LIMIT_REFRESH_PER_SESSION: intFrom(1, 1_000_000).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,6 +90,14 @@ export interface BffConfig {
   readonly backendTimeoutMs: number;
   readonly apiBodyLimitBytes: number;
   readonly trustProxyHops: number;
+  /** Request budgets per window (see `createRateLimits`). */
+  readonly rateLimits: {
+    readonly windowMs: number;
+    /** `/auth/login`, `/auth/callback` and `/auth/sessions/revoke-all`, each counted per client IP. */
+    readonly signInPerIp: number;
+    /** Token refreshes a session may start (calls to WorkOS). */
+    readonly refreshPerSession: number;
+  };
   readonly logLevel: string;
   readonly spaDistDir: string;
   readonly workos: {
@@ -205,6 +216,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     backendTimeoutMs: e.BACKEND_TIMEOUT_MS,
     apiBodyLimitBytes: e.API_BODY_LIMIT_BYTES,
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    rateLimits: {
+      windowMs: e.RATE_LIMIT_WINDOW_SECONDS * 1000,
+      signInPerIp: e.RATE_LIMIT_SIGN_IN_PER_IP,
+      refreshPerSession: e.RATE_LIMIT_REFRESH_PER_SESSION,
+    },
     logLevel: e.LOG_LEVEL,
     spaDistDir: resolveFromPackage(e.SPA_DIST_DIR),
     workos: {

@@ -12,6 +12,7 @@ export type BffErrorCode =
   | 'method_not_allowed'
   | 'unsupported_media_type'
   | 'payload_too_large'
+  | 'rate_limited'
   | 'upstream_unavailable'
   | 'upstream_timeout'
   | 'not_found'

@@ -239,6 +239,10 @@ export function createApiRouter({ config, refresher, agent }: ApiProxyDeps): exp
       if (kind === 'terminal') {
         await destroySession(req, res, config, `refresh_${reason}`);
         sendError(res, 401, 'session_expired');
+      } else if (kind === 'rate_limited') {
+        const retryAfter = outcome.failure.retryAfterSeconds ?? 60;
+        res.set('Retry-After', String(retryAfter));
+        sendError(res, 429, 'rate_limited', { retryAfter });
       } else {
         sendError(res, 503, 'auth_unavailable', { retryable: true });
       }

@@ -174,6 +174,15 @@ export class RedisSessionStore extends Store implements BffSessionStore {
     }
   }
 
+  /**
+   * One raw Redis command under the same deadline and error mapping as the store's own calls, on
+   * the same client (rate limits count in Redis so every instance shares them; see
+   * `createRateLimits`). A Redis that is away raises {@link SessionStoreUnavailableError}.
+   */
+  sendCommand(args: string[]): Promise<unknown> {
+    return this.call(() => this.redis.sendCommand(args));
+  }
+
   private async readRow(key: string): Promise<StoredRow | undefined> {
     const row = (await this.call(() => this.rows.get(key))) as StoredRow | null;
     return row && typeof row.box === 'string' ? row : undefined;
