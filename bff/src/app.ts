@@ -14,6 +14,8 @@ import { createHttpLogger, createLogger } from './http/logger.js';
 import { createRateLimits } from './http/rate-limits.js';
 import { securityHeaders } from './http/security-headers.js';
 import { createApiRouter } from './proxy/api-proxy.js';
+import { type ApiRoute, ApiRouteTable } from './proxy/api-routes.js';
+import { BACKEND_API_ROUTES } from './proxy/api-routes.generated.js';
 import { checkRequestTarget } from './proxy/path-guard.js';
 import { createUpstreamAgent } from './proxy/upstream-agent.js';
 import {
@@ -38,6 +40,11 @@ export interface BffDeps {
   readonly logger?: Logger;
   /** WorkOS SDK instance (default: one built from the config). */
   readonly workos?: WorkOS;
+  /**
+   * The backend routes `/api` forwards (default: `BACKEND_API_ROUTES`, generated from the
+   * backend's OpenAPI document); any other path is 404, any other method 405.
+   */
+  readonly apiRoutes?: readonly ApiRoute[];
 }
 
 /** The Express app plus what owns resources. */
@@ -100,7 +107,13 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
     createAuthRouter({ config, workos, sealer, clock, transactions, refresher, store }),
   );
   const upstreamAgent = createUpstreamAgent(config.backendUrl);
-  app.use('/api', sessions, timeouts, createApiRouter({ config, refresher, agent: upstreamAgent }));
+  const routes = new ApiRouteTable(deps.apiRoutes ?? BACKEND_API_ROUTES);
+  app.use(
+    '/api',
+    sessions,
+    timeouts,
+    createApiRouter({ config, refresher, agent: upstreamAgent, routes }),
+  );
   app.use(createSpaRouter(config.spaDistDir));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
 

@@ -1,6 +1,8 @@
 export { createBff, type BffApp, type BffDeps } from './app.js';
 export { type Clock, systemClock } from './clock.js';
 export { type BffConfig, ConfigError, loadConfig } from './config/config.schema.js';
+export { type ApiRoute, ApiRouteError, ApiRouteTable } from './proxy/api-routes.js';
+export { BACKEND_API_ROUTES } from './proxy/api-routes.generated.js';
 export { type RunningBff, startBff, type StartBffOptions } from './server.js';
 export { GatehouseStore, type GatehouseStoreOptions } from './session/gatehouse.store.js';
 export {

@@ -17,10 +17,11 @@ import {
   filterResponseHeaders,
   isStrippedRequestHeader,
 } from './header-sanitizer.js';
+import type { ApiRouteTable } from './api-routes.js';
 import { checkRequestTarget } from './path-guard.js';
 import { csrfGuard, rejectFormContentTypes } from './request-guards.js';
 
-/** Methods the proxy forwards; anything else is 405 without an upstream call. */
+/** Methods the proxy ever forwards (a route must also declare the method; else 405, no upstream call). */
 const ALLOWED_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Per-request proxy state, kept off `req` so the token can never end up in a log serializer. */
@@ -45,6 +46,8 @@ export interface ApiProxyDeps {
   readonly refresher: TokenRefresher;
   /** Keep-alive agent for the upstream (see `createUpstreamAgent`); the caller owns and closes it. */
   readonly agent: Agent;
+  /** The backend's routes: anything else is 404/405 here, never forwarded. */
+  readonly routes: ApiRouteTable;
 }
 
 /**
@@ -58,7 +61,12 @@ export interface ApiProxyDeps {
  * browser: that is what allows the one retry of a GET after an upstream 401, and the response is
  * relayed with `pipe` after dropping `Set-Cookie` and hop-by-hop headers (see `onProxyRes`).
  */
-export function createApiRouter({ config, refresher, agent }: ApiProxyDeps): express.Router {
+export function createApiRouter({
+  config,
+  refresher,
+  agent,
+  routes,
+}: ApiProxyDeps): express.Router {
   const contexts = new WeakMap<IncomingMessage, ProxyContext>();
   const forwardedProto = new URL(config.publicOrigin).protocol.replace(':', '');
   const forwardedHost = new URL(config.publicOrigin).host;
@@ -179,8 +187,14 @@ export function createApiRouter({ config, refresher, agent }: ApiProxyDeps): exp
       req.log.warn({ event: 'proxy.path_rejected', why: rejection }, 'path rejected');
       return sendError(res, 400, 'bad_path');
     }
-    if (!ALLOWED_METHODS.has(req.method)) {
-      res.set('Allow', [...ALLOWED_METHODS].join(', '));
+    const path = req.originalUrl.slice('/api'.length).split('?')[0] || '/';
+    const methods = routes.methodsAt(path);
+    if (!methods) {
+      req.log.info({ event: 'proxy.route_unknown' }, 'no such backend route');
+      return sendError(res, 404, 'not_found');
+    }
+    if (!methods.has(req.method) || !ALLOWED_METHODS.has(req.method)) {
+      res.set('Allow', [...methods].filter((m) => ALLOWED_METHODS.has(m)).join(', '));
       return sendError(res, 405, 'method_not_allowed');
     }
     next();

@@ -12,6 +12,8 @@ import type { GatehouseStore } from '../../src/session/gatehouse.store.js';
 import type { GatehouseStoreOptions } from '../../src/session/gatehouse.store.js';
 import { RedisSessionStore } from '../../src/session/redis.store.js';
 import type { BffSessionStore } from '../../src/session/session-store.types.js';
+import type { ApiRoute } from '../../src/proxy/api-routes.js';
+import { TEST_API_ROUTES } from './test-routes.js';
 import { Tripwire } from './tripwire.js';
 
 /** Remembers every row JSON ever written, so the tripwire can learn every token the BFF held. */
@@ -68,6 +70,8 @@ export async function startHarness<S extends BffSessionStore = GatehouseStore>(o
   tripwire: Tripwire;
   clock?: TestClock;
   store?: S & { written: string[] };
+  /** The `/api` allow-list (default: the echo upstream's routes, every method). */
+  apiRoutes?: readonly ApiRoute[];
 }): Promise<Harness<S>> {
   const { config, tripwire } = options;
   const clock = options.clock?.now ?? (() => Date.now());
@@ -84,7 +88,12 @@ export async function startHarness<S extends BffSessionStore = GatehouseStore>(o
   const bff = await startBff({
     config,
     port: 0,
-    deps: { now: clock, store, logger: createLogger('debug', tripwire.logStream) },
+    deps: {
+      now: clock,
+      store,
+      logger: createLogger('debug', tripwire.logStream),
+      apiRoutes: options.apiRoutes ?? TEST_API_ROUTES,
+    },
   });
   tripwire.watch(bff.server);
   return {

@@ -1,0 +1,120 @@
+/** One backend operation the BFF forwards under `/api`: a method and an OpenAPI path template. */
+export interface ApiRoute {
+  /** Upper case (`GET`, `POST`, …). */
+  readonly method: string;
+  /** OpenAPI template: literal segments and whole-segment `{name}` parameters (`/projects/{id}`). */
+  readonly path: string;
+}
+
+/** The HTTP methods an OpenAPI path item may hold as operations. */
+const OPENAPI_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const LITERAL_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const PARAM_SEGMENT = /^\{[A-Za-z_][A-Za-z0-9_]*\}$/;
+
+/** Raised for a route template the table cannot represent exactly (the BFF refuses to start). */
+export class ApiRouteError extends Error {
+  readonly code = 'invalid_api_route';
+}
+
+/**
+ * The `/api` allow-list: which paths exist and which methods each takes, so that an unmapped path
+ * is answered 404 and a method the route does not have 405, without calling the backend
+ * (security checklist 40). Built from the backend's own OpenAPI document (see
+ * `api-routes.generated.ts`), not written by hand.
+ *
+ * Matching mirrors Express's defaults, which the NestJS backend routes with: literal segments are
+ * compared case-insensitively on the raw (undecoded) path, a `{param}` takes one non-empty segment,
+ * one trailing slash is ignored, and a route with GET also answers HEAD. Paths reach the table only
+ * after `checkRequestTarget`, so no segment is empty, `.`/`..` or holds an encoded separator.
+ */
+export class ApiRouteTable {
+  private readonly literal = new Map<string, Set<string>>();
+  private readonly templated: { readonly pattern: RegExp; readonly methods: Set<string> }[] = [];
+
+  constructor(routes: readonly ApiRoute[]) {
+    const byPath = new Map<string, Set<string>>();
+    for (const { method, path } of routes) {
+      const upper = method.toUpperCase();
+      if (!OPENAPI_METHODS.includes(upper.toLowerCase())) {
+        throw new ApiRouteError(`unknown method ${method} for ${path}`);
+      }
+      const methods = byPath.get(path) ?? new Set<string>();
+      methods.add(upper);
+      if (upper === 'GET') methods.add('HEAD');
+      byPath.set(path, methods);
+    }
+    for (const [path, methods] of byPath) {
+      if (!path.startsWith('/')) throw new ApiRouteError(`route path ${path} is not absolute`);
+      const parts = path === '/' ? [] : path.slice(1).split('/');
+      for (const part of parts) {
+        if (!LITERAL_SEGMENT.test(part) && !PARAM_SEGMENT.test(part)) {
+          throw new ApiRouteError(`route path ${path}: segment "${part}" is not supported`);
+        }
+      }
+      if (parts.some((part) => PARAM_SEGMENT.test(part))) {
+        const source = parts
+          .map((part) => (PARAM_SEGMENT.test(part) ? '[^/]+' : part.replace(/\./g, '\\.')))
+          .join('/');
+        this.templated.push({ pattern: new RegExp(`^/${source}/?$`, 'i'), methods });
+      } else {
+        const key = path.toLowerCase();
+        const existing = this.literal.get(key);
+        this.literal.set(key, existing ? new Set([...existing, ...methods]) : methods);
+      }
+    }
+  }
+
+  /**
+   * The methods served at `path` (the raw path below `/api`, without the query string), or
+   * undefined when no route has that path.
+   */
+  methodsAt(path: string): ReadonlySet<string> | undefined {
+    const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+    const exact = this.literal.get(trimmed.toLowerCase());
+    const matched = this.templated.filter((route) => route.pattern.test(path));
+    if (!exact && matched.length === 0) return undefined;
+    const methods = new Set(exact);
+    for (const route of matched) for (const method of route.methods) methods.add(method);
+    return methods;
+  }
+}
+
+/**
+ * The operations of an OpenAPI 3 document (`paths` → path item → `get`, `post`, …), sorted by
+ * path then method. Keys of a path item that are not methods (`parameters`, `summary`) are skipped.
+ */
+export function routesFromOpenApi(doc: unknown): ApiRoute[] {
+  const paths = (doc as { paths?: unknown } | null)?.paths;
+  if (typeof paths !== 'object' || paths === null) {
+    throw new ApiRouteError('the OpenAPI document has no paths');
+  }
+  const routes: ApiRoute[] = [];
+  for (const [path, item] of Object.entries(paths as Record<string, unknown>)) {
+    if (typeof item !== 'object' || item === null) continue;
+    for (const key of Object.keys(item)) {
+      if (OPENAPI_METHODS.includes(key)) routes.push({ method: key.toUpperCase(), path });
+    }
+  }
+  return routes.sort((a, b) =>
+    a.path === b.path ? a.method.localeCompare(b.method) : a.path.localeCompare(b.path),
+  );
+}
+
+/** The source of `api-routes.generated.ts` for `routes` (what `npm run api-routes` writes). */
+export function renderRoutesModule(routes: readonly ApiRoute[]): string {
+  const lines = routes.map(
+    ({ method, path }) => `  { method: '${method}', path: '${path.replace(/'/g, "\\'")}' },`,
+  );
+  return [
+    "// Generated by `npm run api-routes` (bff/scripts/sync-api-routes.mjs) from the backend's",
+    '// OpenAPI document (GET /docs-json). Do not edit by hand: test/api-routes.spec.ts fails when',
+    '// this list and the backend differ.',
+    "import type { ApiRoute } from './api-routes.js';",
+    '',
+    '/** Every operation the backend maps, as the BFF forwards them under `/api`. */',
+    'export const BACKEND_API_ROUTES: readonly ApiRoute[] = [',
+    ...lines,
+    '];',
+    '',
+  ].join('\n');
+}
