@@ -4,6 +4,9 @@ import {
   loadBackendConfig,
   type BackendConfig,
 } from '@gatehouse/backend';
+// The class Nest itself builds for every guard call (GuardsConsumer); a hand-made stand-in breaks
+// whenever the guard reads the context another way.
+import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import passport from 'passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 
@@ -15,8 +18,6 @@ export interface Verifier {
   readonly verify: Verify;
   close(): Promise<void>;
 }
-
-type GuardContext = Parameters<JwtAuthGuard['canActivate']>[0];
 
 /** Stand-ins for a guarded route's handler and controller: no `@Public()` metadata on either. */
 function guardedRouteHandler(): void {}
@@ -48,11 +49,11 @@ export async function gatehouseVerifier(
       const request: { headers: Record<string, string>; user?: unknown } = {
         headers: { authorization: `Bearer ${token}` },
       };
-      const context = {
-        getHandler: () => guardedRouteHandler,
-        getClass: () => GuardedController,
-        switchToHttp: () => ({ getRequest: () => request, getResponse: () => response }),
-      } as unknown as GuardContext;
+      const context = new ExecutionContextHost(
+        [request, response, () => undefined],
+        GuardedController,
+        guardedRouteHandler,
+      );
       await guard.canActivate(context);
       if (request.user === undefined)
         throw new Error('the guard let a request through without a user');
