@@ -22,10 +22,12 @@ export interface BenchSettings {
   readonly proxyConnections: number;
   /** Concurrent requests per refresh storm in B5 (the issue's 50). */
   readonly stormRequests: number;
-  /** Sessions created per store in B6 before the first RSS sample (the heap grows to its working size). */
+  /** B6 warm-up per store: sign-ins, each logged out again, before any reading (JIT, pools, caches). */
   readonly memoryWarmupSessions: number;
-  /** Sessions created per store in B6 between the two RSS samples. */
+  /** B6: sessions created and kept per store (the issue's 10,000). */
   readonly memorySessions: number;
+  /** B6: readings taken while the kept sessions are created, evenly spaced (plus one before). */
+  readonly memoryReadings: number;
   /** Sign-ins in flight at once while creating B6 sessions. */
   readonly signInConcurrency: number;
 }
@@ -43,9 +45,10 @@ export const FULL_SETTINGS: BenchSettings = {
   jwksFloodTokens: 1_000,
   proxyConnections: 50,
   stormRequests: 50,
-  memoryWarmupSessions: 3_000,
-  memorySessions: 3_000,
-  signInConcurrency: 8,
+  memoryWarmupSessions: 1_000,
+  memorySessions: 10_000,
+  memoryReadings: 10,
+  signInConcurrency: 16,
 };
 
 /** `--smoke`: every code path once, with tiny numbers. */
@@ -61,7 +64,8 @@ export const SMOKE_SETTINGS: BenchSettings = {
   jwksFloodTokens: 20,
   proxyConnections: 5,
   stormRequests: 10,
-  memoryWarmupSessions: 10,
-  memorySessions: 10,
+  memoryWarmupSessions: 5,
+  memorySessions: 20,
+  memoryReadings: 2,
   signInConcurrency: 4,
 };

@@ -32,6 +32,21 @@ export interface RunOptions {
   readonly progress?: (message: string) => void;
   /** Print every service log line. */
   readonly verbose?: boolean;
+  /** Ids of the benchmarks to run (e.g. `['B6']`); default: all, in report order. */
+  readonly only?: readonly string[];
+}
+
+/** Raised when `only` names a benchmark that does not exist. */
+export class UnknownBenchmarkError extends Error {
+  readonly code = 'unknown_benchmark';
+}
+
+/** The benchmarks `only` names, in report order; all of them without `only`. */
+export function selectBenchmarks(only?: readonly string[]): readonly Benchmark[] {
+  if (only === undefined) return BENCHMARKS;
+  const unknown = only.filter((id) => !BENCHMARKS.some((benchmark) => benchmark.id === id));
+  if (unknown.length > 0) throw new UnknownBenchmarkError(`no benchmark ${unknown.join(', ')}`);
+  return BENCHMARKS.filter((benchmark) => only.includes(benchmark.id));
 }
 
 /** Raised when a production build the benchmark runs is missing. */
@@ -63,11 +78,12 @@ async function runOne(
 }
 
 /**
- * Runs every benchmark and returns the report. In a full run the benchmarks run one after another
+ * Runs the benchmarks (all, or those `only` names) and returns the report. In a full run they run one after another
  * so none disturbs another's numbers. A smoke run judges nothing and runs them all at once: B3's
  * key rotation alone waits out the backend's 30 s JWKS cooldown.
  */
 export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
+  const selected = selectBenchmarks(options.only);
   assertBuilt(options.rootDir);
   const progress = options.progress ?? (() => undefined);
   const startedAt = new Date();
@@ -86,9 +102,9 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
       results.set(benchmark.id, await runOne(benchmark, () => benchmark.run(context), progress));
     if (options.settings.smoke) {
       // Each benchmark has its own stack, so they can run side by side; B3 alone waits ~30 s.
-      await Promise.all(BENCHMARKS.map(execute));
+      await Promise.all(selected.map(execute));
     } else {
-      for (const benchmark of BENCHMARKS) await execute(benchmark);
+      for (const benchmark of selected) await execute(benchmark);
     }
     const { settings } = options;
     return {
@@ -97,13 +113,18 @@ export async function runBenchmarks(options: RunOptions): Promise<BenchReport> {
       machine: describeMachine(),
       smoke: settings.smoke,
       settings: [
+        ...(options.only
+          ? [
+              `Benchmarks run: ${selected.map((benchmark) => benchmark.id).join(', ')} only (\`--only\`)`,
+            ]
+          : []),
         `Rounds per load comparison (B1, B4, B5 storms): ${settings.rounds} (interleaved, order alternating A B / B A, one warm-up run each)`,
         `Load runs: ${settings.loadSeconds} s each with autocannon; ${settings.guardConnections} connections in B1, ${settings.proxyConnections} in B4`,
-        `B2: ${settings.verifyRounds} rounds of ${settings.verifyIterations} verifications per contender; B3: ${settings.jwksGuardedRequests} guarded requests, ${settings.jwksFloodTokens} forged kids; B5: ${settings.stormRequests} requests per storm; B6: ${settings.memoryWarmupSessions} warm-up sign-ins, then ${settings.memorySessions} kept and ${settings.memorySessions} logged-out sessions per store`,
+        `B2: ${settings.verifyRounds} rounds of ${settings.verifyIterations} verifications per contender; B3: ${settings.jwksGuardedRequests} guarded requests, ${settings.jwksFloodTokens} forged kids; B5: ${settings.stormRequests} requests per storm; B6 per store: ${settings.memoryWarmupSessions} warm-up sign-ins (logged out again), then ${settings.memorySessions} kept sessions with ${settings.memoryReadings} readings, ${settings.signInConcurrency} sign-ins in flight`,
         'Services: production builds (`dist/main.js`) as child processes on 127.0.0.1, LOG_LEVEL=warn, NODE_ENV=development (the BFF refuses an http PUBLIC_URL in production); the load generator runs in the benchmark process',
       ],
-      figures: BENCHMARKS.flatMap((benchmark) => results.get(benchmark.id) ?? []),
-      method: BENCHMARKS.map((benchmark) => benchmark.method),
+      figures: selected.flatMap((benchmark) => results.get(benchmark.id) ?? []),
+      method: selected.map((benchmark) => benchmark.method),
     };
   } finally {
     rmSync(workDir, { recursive: true, force: true });

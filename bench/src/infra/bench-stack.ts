@@ -10,6 +10,7 @@ import {
 } from '@gatehouse/stack';
 
 import { EmulatorControls } from './emulator-controls.js';
+import { inspectorUrlOf, isInspectorNotice } from './inspector.js';
 
 /** A session store the BFF can be started with. */
 export type StoreKind = 'sqlite' | 'memory' | 'redis';
@@ -19,12 +20,21 @@ export interface BffInstanceOptions {
   readonly store: StoreKind;
   /** Required for `redis`. */
   readonly redisUrl?: string;
+  /**
+   * Start Node with `--inspect=127.0.0.1:0` (B6 collects garbage and reads `process.memoryUsage()`
+   * through it). Benchmark-only: the stack never opens an inspector.
+   */
+  readonly inspect?: boolean;
+  /** More options for Node itself (V8 flags), benchmark-only like `inspect`. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** A running BFF child process. */
 export interface BffInstance {
   readonly url: string;
   readonly process: ServiceProcess;
+  /** The inspector's WebSocket URL, when started with `inspect`. */
+  readonly inspectorUrl?: string;
 }
 
 /** Options of {@link startBenchStack}. */
@@ -59,6 +69,13 @@ export interface BenchStack {
 const HOST = '127.0.0.1';
 /** Seals tokens at rest in the benchmark BFFs; a fixed value is fine for throw-away data. */
 const COOKIE_PASSWORD = 'gatehouse-bench-cookie-password-not-a-secret';
+/**
+ * The BFF limits sign-ins per client IP (`RATE_LIMIT_SIGN_IN_PER_IP` per `RATE_LIMIT_WINDOW_SECONDS`,
+ * default 60 a minute); every benchmark sign-in comes from 127.0.0.1, B6 alone makes thousands a
+ * minute. The limiter still runs and counts (its cost stays in the figures); it just does not
+ * refuse. An older BFF without rate limits ignores the variable.
+ */
+const BENCH_SIGN_INS_PER_IP = '100000';
 /** Per-request log lines cost the services time and this process pipe reading: warnings only. */
 const LOG_LEVEL = 'warn';
 
@@ -114,29 +131,56 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     const bffTemplate = spec('bff');
     let instances = 0;
 
-    const startBff = async ({ store, redisUrl }: BffInstanceOptions): Promise<BffInstance> => {
+    const startBff = async ({
+      store,
+      redisUrl,
+      inspect = false,
+      nodeArgs = [],
+    }: BffInstanceOptions): Promise<BffInstance> => {
       instances += 1;
       const port = instances === 1 ? bffPort : await findFreePort(HOST);
       const url = `http://${HOST}:${port}`;
       await emulator.allowRedirectUri(`${url}/auth/callback`);
+      let inspectorUrl: string | undefined;
+      // Node announces its inspector on stderr, which the log sink would print as an error: the
+      // URL is kept, the notices are passed on as ordinary output.
+      const log: LogSink = inspect
+        ? (service, line, stream) => {
+            inspectorUrl ??= inspectorUrlOf(line);
+            options.log(service, line, isInspectorNotice(line) ? 'stdout' : stream);
+          }
+        : options.log;
       const service = await ServiceProcess.start(
         {
           ...bffTemplate,
           name: `${bffTemplate.name}${instances}`,
+          nodeArgs: [
+            ...(bffTemplate.nodeArgs ?? []),
+            ...nodeArgs,
+            ...(inspect ? [`--inspect=${HOST}:0`] : []),
+          ],
           env: {
             ...bffTemplate.env,
             PORT: String(port),
             PUBLIC_URL: url,
+            RATE_LIMIT_SIGN_IN_PER_IP: BENCH_SIGN_INS_PER_IP,
             SESSION_STORE: store,
             SESSION_SQLITE_PATH: join(options.workDir, `bff${instances}`, 'sessions.sqlite'),
             ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
           },
           readyUrl: `${url}/healthz`,
         },
-        options.log,
+        log,
       );
       started.push(service);
-      return { url, process: service };
+      if (!inspect) return { url, process: service };
+      // The inspector listens before the BFF's code runs, so its line came long before /healthz
+      // answered; a missing URL means Node did not open one.
+      if (inspectorUrl === undefined) {
+        await service.stop();
+        throw new Error(`${service.spec.name} printed no inspector URL`);
+      }
+      return { url, process: service, inspectorUrl };
     };
 
     return {

@@ -8,6 +8,13 @@ function cookiePairs(response: Response): string[] {
     .filter((pair) => /^[^=]+=.+$/.test(pair));
 }
 
+/** What a 429 from the BFF means here: its sign-in rate limit, sized for people, not a benchmark. */
+function rateLimitHint(status: number): string {
+  return status === 429
+    ? ' (the BFF rate-limits sign-ins: the benchmark BFFs need their limit raised)'
+    : '';
+}
+
 /** The sign-in flow did not end with a BFF session. */
 export class SignInFailed extends Error {
   readonly code = 'sign_in_failed';
@@ -25,7 +32,7 @@ export async function signInThroughBff(bffUrl: string, email: string): Promise<s
   const authorizeUrl = login.headers.get('location');
   await login.body?.cancel();
   if (login.status !== 302 || authorizeUrl === null) {
-    throw new SignInFailed(`/auth/login answered ${login.status}`);
+    throw new SignInFailed(`/auth/login answered ${login.status}${rateLimitHint(login.status)}`);
   }
   const transaction = cookiePairs(login).join('; ');
   const callbackUrl = await completeSignIn(authorizeUrl, { email });
@@ -39,7 +46,9 @@ export async function signInThroughBff(bffUrl: string, email: string): Promise<s
   await callback.body?.cancel();
   const session = cookiePairs(callback);
   if (callback.status !== 302 || session.length === 0) {
-    throw new SignInFailed(`/auth/callback answered ${callback.status} without a session cookie`);
+    throw new SignInFailed(
+      `/auth/callback answered ${callback.status} without a session cookie${rateLimitHint(callback.status)}`,
+    );
   }
   return session.join('; ');
 }

@@ -13,8 +13,8 @@ export interface Figure {
   readonly label: string;
   /** The measured value; undefined when it could not be measured (see `notMeasured`). */
   readonly value: number | undefined;
-  /** How the value is printed: `x` ratio, `ms`, `s`, `count`, `KB`. */
-  readonly unit: 'x' | 'ms' | 's' | 'count' | 'KB';
+  /** How the value is printed: `x` ratio, `ms`, `s`, `count`, `KiB` (1,024 bytes). */
+  readonly unit: 'x' | 'ms' | 's' | 'count' | 'KiB';
   /** Without a goal the figure is informational. */
   readonly goal?: Goal;
   /** What was measured on each side (medians, counts), for the report. */

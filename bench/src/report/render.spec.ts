@@ -74,7 +74,7 @@ describe('formatValue', () => {
     expect(formatValue(0.8765, 'x')).toBe('0.88x');
     expect(formatValue(2.25, 'ms')).toBe('2.3 ms');
     expect(formatValue(3, 'count')).toBe('3');
-    expect(formatValue(1.044, 'KB')).toBe('1.04 KB');
+    expect(formatValue(1.044, 'KiB')).toBe('1.04 KiB');
   });
 });
 

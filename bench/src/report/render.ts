@@ -20,12 +20,12 @@ const UNIT_SUFFIX: Record<Figure['unit'], string> = {
   ms: ' ms',
   s: ' s',
   count: '',
-  KB: ' KB',
+  KiB: ' KiB',
 };
 
-/** A value with its unit, rounded for reading (ratios and KB to 2 decimals, counts whole). */
+/** A value with its unit, rounded for reading (ratios and KiB to 2 decimals, counts whole). */
 export function formatValue(value: number, unit: Figure['unit']): string {
-  const digits = unit === 'count' ? 0 : unit === 'x' || unit === 'KB' ? 2 : 1;
+  const digits = unit === 'count' ? 0 : unit === 'x' || unit === 'KiB' ? 2 : 1;
   return `${value.toFixed(digits)}${UNIT_SUFFIX[unit]}`;
 }
 
