@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { FULL_SETTINGS, SMOKE_SETTINGS } from './bench-settings.js';
 import { CliUsageError, parseCliOptions } from './cli-options.js';
 import { renderMarkdown, renderTable } from './report/render.js';
-import { runBenchmarks } from './run-benchmarks.js';
+import { BENCHMARKS, runBenchmarks } from './run-benchmarks.js';
 
 /** The repository root: `bench/dist/main.js` → `..`/`..`. */
 const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -13,7 +13,11 @@ const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 async function main(): Promise<number> {
   let options;
   try {
-    options = parseCliOptions(process.argv.slice(2), rootDir);
+    options = parseCliOptions(
+      process.argv.slice(2),
+      rootDir,
+      BENCHMARKS.map((benchmark) => benchmark.id),
+    );
   } catch (error) {
     if (error instanceof CliUsageError) {
       console.error(error.message);
@@ -25,6 +29,7 @@ async function main(): Promise<number> {
     rootDir,
     settings: options.smoke ? SMOKE_SETTINGS : FULL_SETTINGS,
     verbose: options.verbose,
+    ...(options.only ? { only: options.only } : {}),
     progress: (message) => console.log(`bench: ${message}`),
   });
   console.log(`\n${renderTable(report)}\n`);
