@@ -228,7 +228,7 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
     if (auth) {
       // The sid is read from the stored token WITHOUT verifying it: the SDK's
       // session.getLogoutUrl() verifies first and throws once the token expired (workos-node#1174).
-      const pair = await refresher.tokens(auth);
+      const pair = await refresher.tokens(auth, { remember: false });
       const sid = (pair ? readClaims(pair.accessToken)?.sid : undefined) ?? auth.workosSessionId;
       logoutUrl = workos.userManagement.getLogoutUrl({ sessionId: sid, returnTo: signedOutUrl });
     }

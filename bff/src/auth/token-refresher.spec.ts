@@ -48,9 +48,16 @@ describe('TokenRefresher.tokens', () => {
     await expect(refresher.tokens(auth(second))).resolves.toMatchObject({ accessToken: 'at-2' });
     expect(sealer.opened).toBe(2);
 
+    const third = await sealer.seal({ accessToken: 'at-3', refreshToken: 'rt-3' });
+    sealer.opened = 0;
+    await refresher.tokens(auth(third), { remember: false });
+    await refresher.tokens(auth(third), { remember: false });
+    expect(sealer.opened).toBe(2); // a pair being replaced or ended is not kept
+    sealer.opened = 0;
+
     const tampered = `${first.slice(0, -4)}AAAA`;
     await expect(refresher.tokens(auth(tampered))).resolves.toBeUndefined();
     await expect(refresher.tokens(auth(tampered))).resolves.toBeUndefined();
-    expect(sealer.opened).toBe(4);
+    expect(sealer.opened).toBe(2);
   });
 });

@@ -154,13 +154,19 @@ export class TokenRefresher {
     return auth.accessExpiresAt - this.clock() < REFRESH_MARGIN_MS;
   }
 
-  /** Opens the sealed pair (undefined when it cannot be opened). */
-  async tokens(auth: AuthState): Promise<TokenPair | undefined> {
+  /**
+   * Opens the sealed pair (undefined when it cannot be opened). `remember: false` for a pair that
+   * is about to be replaced or whose session is ending (refresh, logout): it is not kept in memory.
+   */
+  async tokens(
+    auth: AuthState,
+    { remember = true }: { remember?: boolean } = {},
+  ): Promise<TokenPair | undefined> {
     const id = hash('sha256', auth.sealedTokens, 'base64url');
     const cached = this.opened.get(id);
     if (cached) return cached;
     const pair = await this.sealer.unseal<TokenPair>(auth.sealedTokens);
-    if (pair) this.opened.set(id, pair);
+    if (pair && remember) this.opened.set(id, pair);
     return pair;
   }
 
@@ -263,7 +269,7 @@ export class TokenRefresher {
   }
 
   private async callWorkOS(auth: AuthState, context: RefreshContext): Promise<Flight> {
-    const pair = await this.tokens(auth);
+    const pair = await this.tokens(auth, { remember: false });
     if (!pair) {
       return {
         ok: false,

@@ -61,7 +61,7 @@ export class SessionCrypto {
   seal(sessionId: string, plaintext: string): string {
     const storeKey = this.storeKey(sessionId);
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.sessionKey(sessionId, storeKey), iv);
+    const cipher = createCipheriv('aes-256-gcm', this.sessionKey(sessionId, storeKey, false), iv);
     cipher.setAAD(Buffer.from(storeKey));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [BOX_VERSION, iv, body, cipher.getAuthTag()]
@@ -100,8 +100,10 @@ export class SessionCrypto {
   /**
    * The session's AES key: HKDF(session id, salt = server secret), cached by the store key (which
    * is computed here from the same id, so a cache entry can only ever serve its own session).
+   * Only opening (a request reading its session) adds to the cache: a session written once and
+   * never read again (a sign-in nobody uses) costs no memory.
    */
-  private sessionKey(sessionId: string, storeKey: string): KeyObject {
+  private sessionKey(sessionId: string, storeKey: string, remember = true): KeyObject {
     const cached = this.derived.get(storeKey);
     if (cached) return cached;
     const key = createSecretKey(
@@ -109,7 +111,7 @@ export class SessionCrypto {
         hkdfSync('sha256', Buffer.from(sessionId, 'utf8'), this.salt, 'gatehouse session v1', 32),
       ),
     );
-    this.derived.set(storeKey, key);
+    if (remember) this.derived.set(storeKey, key);
     return key;
   }
 
