@@ -6,7 +6,12 @@ import express, {
   type RequestHandler,
   type Response,
 } from 'express';
-import { createProxyMiddleware } from 'http-proxy-middleware';
+import {
+  createProxyMiddleware,
+  debugProxyErrorsPlugin,
+  type Plugin,
+  proxyEventsPlugin,
+} from 'http-proxy-middleware';
 
 import type { TokenRefresher } from '../auth/token-refresher.js';
 import type { BffConfig } from '../config/config.schema.js';
@@ -172,6 +177,13 @@ export function createApiRouter({
     xfwd: false,
     followRedirects: false,
     selfHandleResponse: true,
+    // The default plugins minus `loggerPlugin`, which builds a URL object on every response only
+    // to hand it to hpm's no-op logger (the BFF logs through pino). `debugProxyErrorsPlugin` stays
+    // (socket error listeners that keep a target restart from crashing the process);
+    // `proxyEventsPlugin` wires the `on` handlers below.
+    ejectPlugins: true,
+    // hpm types its plugins for plain IncomingMessage/ServerResponse; they work on Express's too.
+    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin] as unknown as Plugin<Request, Response>[],
     on: {
       proxyReq: (proxyReq, req) => onProxyReq(proxyReq, req),
       proxyRes: (proxyRes, req, res) => onProxyRes(proxyRes, req, res),
