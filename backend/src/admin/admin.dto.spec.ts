@@ -33,23 +33,4 @@ describe('MeResponse.from', () => {
       expiresAt: new Date(2_000_000_000 * 1000).toISOString(),
     });
   });
-
-  it('builds the answer once per verified (frozen) user and freezes it', () => {
-    const user = verifiedUser();
-    const answer = MeResponse.from(user);
-    expect(MeResponse.from(user)).toBe(answer);
-    expect(Object.isFrozen(answer)).toBe(true);
-    expect(Object.isFrozen(answer.roles)).toBe(true);
-    const other = verifiedUser({ sub: 'user_2' });
-    expect(MeResponse.from(other)).not.toBe(answer);
-    expect(MeResponse.from(other).id).toBe('user_2');
-  });
-
-  it('never reuses an answer for a user object that could still change', () => {
-    const user = { ...verifiedUser(), roles: ['member'] } as AuthenticatedUser;
-    const first = MeResponse.from(user);
-    (user as { id: string }).id = 'user_changed';
-    expect(MeResponse.from(user)).not.toBe(first);
-    expect(MeResponse.from(user).id).toBe('user_changed');
-  });
 });
