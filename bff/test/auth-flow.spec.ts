@@ -7,6 +7,7 @@ import request from 'supertest';
 
 import { Sealer } from '../src/crypto/seal.js';
 import { SessionCrypto, SqliteSessionStore } from '../src/index.js';
+import { SessionStoreUnavailableError } from '../src/session/session-store.types.js';
 import type { TokenPair } from '../src/session/session.types.js';
 import { type EchoUpstream, sha256, startEchoUpstream } from './support/echo-upstream.js';
 import {
@@ -222,6 +223,23 @@ describe('callback defences', () => {
     const down = await b.get(`${cb.pathname}${cb.search}`).redirects(0);
     expect(down.status).toBe(502);
     expect(findSetCookie(down, 'gatehouse')).toBeUndefined();
+  });
+});
+
+describe('a session that cannot be saved', () => {
+  it('→ 503 and no session cookie for the unsaved id', async () => {
+    const store = h.store;
+    const set = store.set.bind(store);
+    store.set = (_sid, _session, callback) =>
+      callback?.(new SessionStoreUnavailableError('store away (test)'));
+    try {
+      const { callback } = await signIn(agent(), { email: ADA.email });
+      expect(callback.status).toBe(503);
+      expect(callback.body).toEqual({ error: 'auth_unavailable', retryable: true });
+      expect(findSetCookie(callback, 'gatehouse')).toBeUndefined();
+    } finally {
+      store.set = set;
+    }
   });
 });
 

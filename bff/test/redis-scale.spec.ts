@@ -45,7 +45,7 @@ describe('two BFF instances on one Redis', () => {
       BACKEND_URL: echo.url,
       SESSION_STORE: 'redis',
       REDIS_URL: redis.url,
-      REDIS_COMMAND_TIMEOUT_MS: '400',
+      REDIS_COMMAND_TIMEOUT_MS: '1000',
       SESSION_REFRESH_LOCK_WAIT_MS: '1500',
       WORKOS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       WORKOS_TIMEOUT_MS: '1500',
@@ -58,7 +58,7 @@ describe('two BFF instances on one Redis', () => {
       clock: clock.now,
       limits: { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs },
       secret: config.workos.cookiePassword,
-      commandTimeoutMs: 400,
+      commandTimeoutMs: 1000, // short for outage tests, long enough for a loaded CI machine
       lockWaitMs: 1500,
     });
     return startHarness({ config, tripwire, clock, store });
@@ -67,6 +67,7 @@ describe('two BFF instances on one Redis', () => {
   /** Signs in through instance `via` and returns the `Cookie` header value and the session id. */
   async function signedIn(via: Harness<RecordingRedisStore>, email = ADA.email) {
     const { callback } = await signIn(request.agent(via.url), { email });
+    expect(callback.status).toBe(302);
     const cookie = findSetCookie(callback, 'gatehouse')!.split(';')[0]!;
     return { cookie, sid: sessionIdOf(cookie) };
   }
@@ -374,7 +375,7 @@ describe('Redis killed and restarted during traffic', () => {
         clock: Date.now,
         limits: { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs },
         secret: config.workos.cookiePassword,
-        commandTimeoutMs: 400,
+        commandTimeoutMs: 1000, // short for outage tests, long enough for a loaded CI machine
       });
       instances.push(await startHarness({ config, tripwire, store }));
     }
@@ -393,6 +394,7 @@ describe('Redis killed and restarted during traffic', () => {
   it('answers 503 JSON while Redis is away, recovers by itself, and keeps the sessions saved before', async () => {
     const [a, b] = instances as [Harness<RecordingRedisStore>, Harness<RecordingRedisStore>];
     const { callback } = await signIn(request.agent(a.url), { email: ADA.email });
+    expect(callback.status).toBe(302);
     const cookie = findSetCookie(callback, 'gatehouse')!.split(';')[0]!;
     const hit = (h: Harness<RecordingRedisStore>) =>
       request(h.url).get('/api/things').set(csrf).set('Cookie', cookie);

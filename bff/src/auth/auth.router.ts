@@ -190,7 +190,15 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
       lastSeenAt: now,
     };
     req.session.auth = auth;
-    await saveSession(req);
+    try {
+      await saveSession(req);
+    } catch (err) {
+      // Not saved (store away or too slow): express-session would still send the new id's cookie
+      // with the error page, a cookie for a session that does not exist. Dropping the session
+      // object from the request keeps it from setting one.
+      (req as { session?: unknown }).session = undefined;
+      throw err;
+    }
     req.log.info(
       {
         event: 'session.created',
