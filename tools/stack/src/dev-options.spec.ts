@@ -1,11 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { DEFAULT_REDIS_URL, devStackOptions, StackConfigError } from './dev-options.js';
 
 describe('devStackOptions', () => {
-  const root = () => mkdtempSync(join(tmpdir(), 'gatehouse-root-'));
+  const roots: string[] = [];
+  const root = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-root-'));
+    roots.push(dir);
+    return dir;
+  };
+  afterAll(() => roots.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const log = () => undefined;
 
   it('runs one BFF on SQLite with emulator webhooks by default', () => {
@@ -13,7 +19,18 @@ describe('devStackOptions', () => {
     expect(options).toMatchObject({ bffInstances: 1, sessionStore: 'sqlite' });
     expect(options.redisUrl).toBeUndefined();
     expect(options.webhookSecret?.length).toBeGreaterThanOrEqual(32);
-    expect(options.ports).toMatchObject({ bff: 3000, bff2: 3001 });
+    expect(options.ports).toMatchObject({ backend: 3001, bff: 3000, bff2: 3002 });
+  });
+
+  it('refuses two parts on one port, and keeps the second BFF off the backend port', () => {
+    expect(() => devStackOptions(root(), { BFF_PORT: '3001' }, log)).toThrow(
+      new StackConfigError('backend and bff are both configured on port 3001'),
+    );
+    expect(() => devStackOptions(root(), { BFF2_PORT: '4100' }, log, ['--scale'])).toThrow(
+      'emulator and bff2 are both configured on port 4100',
+    );
+    expect(devStackOptions(root(), { BFF2_PORT: '4100' }, log).ports.bff2).toBe(4100);
+    expect(devStackOptions(root(), { BFF_PORT: '3100' }, log).ports.bff2).toBe(3101);
   });
 
   it('--scale or BFF_INSTANCES=2 → two BFFs on Redis (REDIS_URL, else the local default)', () => {

@@ -53,11 +53,27 @@ function sessionSetup(
   return { bffInstances: instances, sessionStore: 'redis', redisUrl };
 }
 
+/** Two parts of the stack configured on one port would fail at start with a less clear message. */
+function assertDistinctPorts(
+  ports: { emulator: number; backend: number; bff: number; bff2: number },
+  bffInstances: number,
+): void {
+  const used = new Map<number, string>();
+  const entries = Object.entries(ports).filter(([name]) => name !== 'bff2' || bffInstances > 1);
+  for (const [name, port] of entries) {
+    const other = used.get(port);
+    if (other !== undefined)
+      throw new StackConfigError(`${other} and ${name} are both configured on port ${port}`);
+    used.set(port, name);
+  }
+}
+
 /**
  * The `npm start` configuration: emulator on 4100, backend on 3001, BFF on 3000 (override with
  * `EMULATOR_PORT`, `BACKEND_PORT`, `BFF_PORT`), state and generated development secrets under
  * `<root>/.data`, real WorkOS when `WORKOS_CLIENT_ID` and `WORKOS_API_KEY` are set. `--scale` (or
- * `BFF_INSTANCES=2`) adds a second BFF on `BFF2_PORT` (default BFF_PORT + 1), both on Redis
+ * `BFF_INSTANCES=2`) adds a second BFF on `BFF2_PORT` (default: the first port after BFF_PORT that
+ * no other part uses, 3002), both on Redis
  * (`REDIS_URL`, default redis://127.0.0.1:6379); `SESSION_STORE=redis` puts one BFF on Redis.
  */
 export function devStackOptions(
@@ -76,20 +92,22 @@ export function devStackOptions(
   const bff = portFrom(env, 'BFF_PORT', 3000);
   if (cookiePassword.length < 32)
     throw new StackConfigError('WORKOS_COOKIE_PASSWORD must be at least 32 characters');
+  const emulator = portFrom(env, 'EMULATOR_PORT', 4100);
+  const backend = portFrom(env, 'BACKEND_PORT', 3001);
+  let nextFree = bff + 1;
+  while (nextFree === emulator || nextFree === backend) nextFree += 1;
+  const ports = { emulator, backend, bff, bff2: portFrom(env, 'BFF2_PORT', nextFree) };
+  const session = sessionSetup(env, argv);
+  assertDistinctPorts(ports, session.bffInstances ?? 1);
   return {
     rootDir,
     dataDir,
     host: '127.0.0.1',
-    ports: {
-      emulator: portFrom(env, 'EMULATOR_PORT', 4100),
-      backend: portFrom(env, 'BACKEND_PORT', 3001),
-      bff,
-      bff2: portFrom(env, 'BFF2_PORT', bff + 1),
-    },
+    ports,
     identityProvider,
     cookiePassword,
     emulatorTestControls: true,
-    ...sessionSetup(env, argv),
+    ...session,
     ...(identityProvider.kind === 'emulator' ? { webhookSecret: devSecrets.webhookSecret } : {}),
     ...(env.LOG_LEVEL ? { logLevel: env.LOG_LEVEL } : {}),
     log,
