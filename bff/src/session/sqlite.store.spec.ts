@@ -269,3 +269,24 @@ describe('SqliteSessionStore persistence', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe('sqlite store settings', () => {
+  it('runs in WAL mode without an fsync per commit (synchronous=NORMAL)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
+    const store = new SqliteSessionStore({
+      secret,
+      clock: Date.now,
+      limits,
+      path: join(dir, 'sessions.sqlite'),
+      pruneIntervalMs: 0,
+    });
+    try {
+      const { db } = store as unknown as { db: { prepare(sql: string): { get(): unknown } } };
+      expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
+      expect(db.prepare('PRAGMA synchronous').get()).toEqual({ synchronous: 1 });
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
