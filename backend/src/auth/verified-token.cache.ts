@@ -30,12 +30,11 @@ const INDEX_LENGTH = 32;
  * An entry is served only while `nbf − clock tolerance <= now < exp`: the cache never extends a
  * token's life past `exp` (the tolerance is not applied there: a token inside its `exp` tolerance
  * is verified in full on every request), and a clock that went back before `nbf` is not trusted
- * on the cached result. A `Map` keeps insertion order, which gives LRU: a hit is moved to the end
- * (unless it is already the newest entry), eviction takes the first key.
+ * on the cached result. A `Map` keeps insertion order, which gives LRU: a hit is moved to the end,
+ * eviction takes the first key.
  */
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, Entry>();
-  private newest: Entry | undefined;
 
   /**
    * @param maxEntries 0 disables the cache.
@@ -54,16 +53,9 @@ export class VerifiedTokenCache {
     const entry = this.entries.get(key);
     if (entry === undefined || entry.token !== token) return undefined;
     const now = this.now();
-    if (now >= entry.expiresAtMs || now < entry.validFromMs) {
-      this.entries.delete(key);
-      if (this.newest === entry) this.newest = undefined;
-      return undefined;
-    }
-    if (this.newest !== entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-      this.newest = entry;
-    }
+    this.entries.delete(key);
+    if (now >= entry.expiresAtMs || now < entry.validFromMs) return undefined;
+    this.entries.set(key, entry);
     return entry.user;
   }
 
@@ -80,7 +72,6 @@ export class VerifiedTokenCache {
     const entry: Entry = { token, user, expiresAtMs, validFromMs };
     this.entries.delete(key);
     this.entries.set(key, entry);
-    this.newest = entry;
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
