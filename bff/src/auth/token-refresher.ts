@@ -183,8 +183,7 @@ export class TokenRefresher {
       const outcome =
         this.store && sessionId !== undefined
           ? await this.coordinated(this.store, sessionId, auth, context)
-          : (sessionId !== undefined && (await this.overBudget(sessionId))) ||
-            (await this.callWorkOS(auth, context));
+          : await this.callWorkOSWithinBudget(auth, context, sessionId);
       if (outcome.ok) this.successors.set(key, { outcome, until: this.clock() + SUCCESSOR_TTL_MS });
       return outcome;
     });
@@ -228,9 +227,7 @@ export class TokenRefresher {
       }
       const cached = this.successors.get(current.sealedTokens);
       if (cached) return cached.outcome;
-      const refused = await this.overBudget(sessionId);
-      if (refused) return refused;
-      const outcome = await this.callWorkOS(current, context);
+      const outcome = await this.callWorkOSWithinBudget(current, context, sessionId);
       if (outcome.ok) {
         try {
           await saveStoredSession(store, sessionId, {
@@ -252,11 +249,18 @@ export class TokenRefresher {
     }
   }
 
-  /** A `rate_limited` failure when the session has used up its refresh budget, else undefined. */
-  private async overBudget(sessionId: string): Promise<Flight | undefined> {
-    if (!this.budget) return undefined;
+  /**
+   * Calls WorkOS, unless the session has used up its refresh budget: then a `rate_limited`
+   * failure, and WorkOS is not called. Only a refresh about to call WorkOS spends budget.
+   */
+  private async callWorkOSWithinBudget(
+    auth: AuthState,
+    context: RefreshContext,
+    sessionId: string | undefined,
+  ): Promise<Flight> {
+    if (!this.budget || sessionId === undefined) return this.callWorkOS(auth, context);
     const decision = await this.budget.take(sessionLabel(sessionId));
-    if (decision.ok) return undefined;
+    if (decision.ok) return this.callWorkOS(auth, context);
     return {
       ok: false,
       failure: {
