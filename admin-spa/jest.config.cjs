@@ -11,4 +11,6 @@ module.exports = {
   setupFilesAfterEnv: ['<rootDir>/src/test-setup.ts'],
   testMatch: ['<rootDir>/src/**/*.spec.ts'],
   restoreMocks: true,
+  // The first test of a file compiles its components; on two loaded cores that can pass 5 s.
+  testTimeout: 20_000,
 };
