@@ -162,4 +162,28 @@ describe('JwksKeySource over jwks-rsa', () => {
     await expect(pending).rejects.toEqual(new KeyLookupError('unavailable'));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS / 2);
   });
+
+  it('announces the kids a refetch retired: dropped, or naming another key; none on a failed fetch', async () => {
+    const kept = { ...rsa(2048), kid: 'kept' };
+    body = JSON.stringify({
+      keys: [kept, { ...rsa(2048), kid: 'dropped' }, { ...rsa(2048), kid: 'reused' }],
+    });
+    const clock = new ManualClock();
+    const keys = source(clock);
+    const retired: string[][] = [];
+    keys.onKeysRetired((kids) => retired.push([...kids]));
+    expect(await keys.status()).toMatchObject({ keyCount: 3 });
+    expect(retired).toEqual([]);
+
+    body = JSON.stringify({ keys: [kept, { ...rsa(2048), kid: 'reused' }] });
+    clock.current += 30_001;
+    await expect(keys.getKey('new')).rejects.toEqual(new KeyLookupError('unknown_key'));
+    expect(retired).toEqual([['dropped', 'reused']]);
+
+    mode = 'status';
+    clock.current += 30_001;
+    await expect(keys.getKey('new')).rejects.toEqual(new KeyLookupError('unknown_key'));
+    expect(requests).toBe(3);
+    expect(retired).toHaveLength(1);
+  });
 });

@@ -132,7 +132,9 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
     this.lastAttemptAt = this.clock.now();
     try {
       const keys = await this.loader.load();
+      const retired = retiredKids(this.keys, keys);
       this.keys = keys;
+      this.retire(retired);
       this.fetchedAt = this.clock.now();
       this.lastAttemptOk = true;
       this.logger.log(`Loaded ${keys.size} signing key(s) from ${this.config.jwksUrl}`, CONTEXT);
@@ -149,4 +151,17 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
       );
     }
   }
+}
+
+/** Kids of `before` that `after` lacks or maps to another key. */
+function retiredKids(
+  before: ReadonlyMap<string, KeyObject>,
+  after: ReadonlyMap<string, KeyObject>,
+): Set<string> {
+  const retired = new Set<string>();
+  for (const [kid, key] of before) {
+    const next = after.get(kid);
+    if (next === undefined || !next.equals(key)) retired.add(kid);
+  }
+  return retired;
 }

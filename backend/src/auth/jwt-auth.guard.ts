@@ -7,7 +7,9 @@ import type { AuthenticatedUser } from './authenticated-user.js';
 import { extractBearerToken } from './bearer-token.js';
 import { Clock } from './clock.js';
 import { JWT_STRATEGY, JwtStrategy, OPTIONAL_AUTH, type AuthRequest } from './jwt.strategy.js';
+import { KeySource } from './key-source.js';
 import { RouteAccessReader } from './route-access.reader.js';
+import { verifiedKid } from './signing-key.resolver.js';
 import { toAuthHttpException } from './verification-error.mapper.js';
 import { VerifiedTokenCache } from './verified-token.cache.js';
 
@@ -28,7 +30,8 @@ const MAX_TOKEN_LENGTH = 8 * 1024;
  *   the clock tolerance, then the claims schema. Only a token that passed all of it is cached.
  * - a token equal to one that passed is answered from {@link VerifiedTokenCache} without entering
  *   passport (no signature to check again, no per-request strategy object, callbacks or promise).
- *   The cache serves an entry only while `nbf − tolerance <= now < exp`, and `@CurrentUser`
+ *   The cache serves an entry only while `nbf − tolerance <= now < exp` and while the key that
+ *   verified it is in the JWKS (the key source announces retired kids), and `@CurrentUser`
  *   receives the very (deep-frozen) user object the full verification built. This path is
  *   synchronous: Nest awaits only guards that return a promise.
  */
@@ -40,6 +43,7 @@ export class JwtAuthGuard implements CanActivate {
     private readonly access: RouteAccessReader,
     private readonly strategy: JwtStrategy,
     clock: Clock,
+    keys: KeySource,
     @Inject(BACKEND_CONFIG) config: BackendConfig,
   ) {
     this.cache = new VerifiedTokenCache(
@@ -47,6 +51,7 @@ export class JwtAuthGuard implements CanActivate {
       () => clock.now(),
       config.clockToleranceSeconds,
     );
+    keys.onKeysRetired((kids) => this.cache.forgetKeys(kids));
   }
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
@@ -73,6 +78,7 @@ export class JwtAuthGuard implements CanActivate {
     res: Response,
     isPublic: boolean,
   ): Promise<boolean> {
+    const generation = this.cache.generation;
     let user: AuthenticatedUser;
     try {
       user = await this.authenticate(token, req, res, isPublic);
@@ -80,7 +86,7 @@ export class JwtAuthGuard implements CanActivate {
       if (isPublic && error instanceof AuthHttpException) return true;
       throw error;
     }
-    this.cache.set(token, user);
+    this.cache.set(token, user, verifiedKid(token), generation);
     return admit(req, res, user, isPublic);
   }
 

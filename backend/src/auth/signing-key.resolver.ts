@@ -25,6 +25,12 @@ function decodeSegment(segment: string | undefined): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
+/** The `kid` header of a token that passed verification (so its header decodes). */
+export function verifiedKid(token: string): string {
+  const kid = decodeSegment(token.slice(0, token.indexOf('.')))['kid'];
+  return typeof kid === 'string' ? kid : '';
+}
+
 /**
  * Picks the verification key for a token, after cheap checks on the unverified header and payload.
  * These checks only ever reject (the signature is verified afterwards by jsonwebtoken): a token

@@ -4,6 +4,8 @@ interface Entry {
   /** The whole token: a hit needs an exact match, the index key is only its tail. */
   readonly token: string;
   readonly user: AuthenticatedUser;
+  /** The `kid` of the key that verified the token: the entry goes when that key is retired. */
+  readonly kid: string;
   /** Milliseconds since the epoch from which the entry is dead (`exp`, no tolerance). */
   readonly expiresAtMs: number;
   /** Milliseconds since the epoch before which the entry is not served (`nbf` − tolerance). */
@@ -35,6 +37,7 @@ const INDEX_LENGTH = 32;
  */
 export class VerifiedTokenCache {
   private readonly entries = new Map<string, Entry>();
+  private retirements = 0;
 
   /**
    * @param maxEntries 0 disables the cache.
@@ -59,9 +62,21 @@ export class VerifiedTokenCache {
     return entry.user;
   }
 
-  /** Remember a token that passed full verification, until its `exp`. */
-  set(token: string, user: AuthenticatedUser): void {
-    if (this.maxEntries <= 0) return;
+  /**
+   * Take this before a verification starts and hand it to {@link set}: a token whose key was
+   * retired while it was being verified is then not stored.
+   */
+  get generation(): number {
+    return this.retirements;
+  }
+
+  /**
+   * Remember a token that passed full verification with the key `kid`, until its `exp`.
+   *
+   * @param generation {@link generation} when the verification started.
+   */
+  set(token: string, user: AuthenticatedUser, kid: string, generation = this.retirements): void {
+    if (this.maxEntries <= 0 || generation !== this.retirements) return;
     const now = this.now();
     const expiresAtMs = user.expiresAt * 1000;
     const nbf = user.claims['nbf'];
@@ -69,13 +84,21 @@ export class VerifiedTokenCache {
       typeof nbf === 'number' ? (nbf - this.clockToleranceSeconds) * 1000 : -Infinity;
     if (now >= expiresAtMs || now < validFromMs) return;
     const key = indexKey(token);
-    const entry: Entry = { token, user, expiresAtMs, validFromMs };
+    const entry: Entry = { token, user, kid, expiresAtMs, validFromMs };
     this.entries.delete(key);
     this.entries.set(key, entry);
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next();
       if (oldest.done) break;
       this.entries.delete(oldest.value);
+    }
+  }
+
+  /** Drops every entry verified with one of `kids` (keys that left the JWKS). */
+  forgetKeys(kids: ReadonlySet<string>): void {
+    this.retirements += 1;
+    for (const [key, entry] of this.entries) {
+      if (kids.has(entry.kid)) this.entries.delete(key);
     }
   }
 
