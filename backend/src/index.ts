@@ -42,7 +42,7 @@ export {
   type AuthenticatedUser,
   type Impersonator,
 } from './auth/authenticated-user.js';
-export { Clock, SystemClock } from './auth/clock.js';
+export { CLOCK, systemClock, type Clock } from './clock.js';
 export {
   KeyLookupError,
   KeySource,

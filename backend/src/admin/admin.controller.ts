@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -7,10 +7,10 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { Clock } from '../auth/clock.js';
 import { AccessCombine, Permissions, Roles } from '../auth/decorators/access.decorators.js';
 import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
 import { KeySource } from '../auth/key-source.js';
+import { CLOCK, type Clock } from '../clock.js';
 import { MeResponse, OverviewResponse } from './admin.dto.js';
 
 /** Role that opens the admin overview. */
@@ -28,9 +28,9 @@ export class AdminController {
 
   constructor(
     private readonly keys: KeySource,
-    private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.startedAt = clock.now();
+    this.startedAt = clock();
   }
 
   /** The current user as the backend verified it. */
@@ -49,7 +49,7 @@ export class AdminController {
   @ApiForbiddenResponse({ description: 'Neither the admin role nor an admin permission.' })
   async overview(@CurrentUser() user: AuthenticatedUser): Promise<OverviewResponse> {
     const status = await this.keys.status();
-    const now = this.clock.now();
+    const now = this.clock();
     return {
       viewerId: user.id,
       organizationId: user.organizationId,

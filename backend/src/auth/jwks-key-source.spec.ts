@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { loadBackendConfig } from '../config/backend-config.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { ClientIdDriftWarner } from './client-id-drift.warner.js';
-import { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import { JwksKeySource } from './jwks-key-source.js';
 import { KeyLookupError } from './key-source.js';
 
@@ -12,11 +12,9 @@ const rsa = (bits: number) =>
   generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ format: 'jwk' });
 
 /** A clock the test moves by hand. */
-class ManualClock extends Clock {
+class ManualClock {
   current = Date.now();
-  now(): number {
-    return this.current;
-  }
+  readonly now: Clock = () => this.current;
 }
 
 const TIMEOUT_MS = 300;
@@ -61,14 +59,15 @@ describe('JwksKeySource over jwks-rsa', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function source(clock: Clock = new ManualClock()): JwksKeySource {
+  function source(clock = new ManualClock()): JwksKeySource {
     const loaded = loadBackendConfig({
       WORKOS_CLIENT_ID: 'client_1',
       WORKOS_API_BASE_URL: baseUrl,
     });
     const config = { ...loaded, jwks: { ...loaded.jwks, timeoutMs: TIMEOUT_MS } };
     const logger = new AppLogger({ level: 'silent' });
-    return new JwksKeySource(config, clock, new ClientIdDriftWarner(config, clock, logger), logger);
+    const drift = new ClientIdDriftWarner(config, clock.now, logger);
+    return new JwksKeySource(config, clock.now, drift, logger);
   }
 
   it('keeps only RSA signing keys of at least 2048 bits', async () => {

@@ -3,8 +3,8 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { AppLogger } from '../logging/app-logger.js';
 import { BACKEND_CONFIG } from '../config/config.tokens.js';
 import type { BackendConfig } from '../config/backend-config.js';
+import { CLOCK, type Clock } from '../clock.js';
 import { ClientIdDriftWarner } from './client-id-drift.warner.js';
-import { Clock } from './clock.js';
 import { JwksFetchError, JwksKeySetLoader } from './jwks-key-set.loader.js';
 import { KeyLookupError, KeySource, type KeySourceStatus } from './key-source.js';
 
@@ -61,7 +61,7 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
 
   constructor(
     @Inject(BACKEND_CONFIG) private readonly config: BackendConfig,
-    private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly drift: ClientIdDriftWarner,
     private readonly logger: AppLogger,
   ) {
@@ -110,12 +110,12 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
     if (this.lastAttemptAt === undefined) return true;
     const { cooldownMs, retryAfterFailureMs } = this.config.jwks;
     const wait = this.lastAttemptOk ? cooldownMs : Math.min(cooldownMs, retryAfterFailureMs);
-    return this.clock.now() - this.lastAttemptAt >= wait;
+    return this.clock() - this.lastAttemptAt >= wait;
   }
 
   private refreshInBackgroundIfStale(): void {
     if (this.inflight || this.fetchedAt === undefined) return;
-    if (this.clock.now() - this.fetchedAt < this.config.jwks.maxAgeMs) return;
+    if (this.clock() - this.fetchedAt < this.config.jwks.maxAgeMs) return;
     if (!this.cooldownPassed()) return;
     void this.refresh();
   }
@@ -129,13 +129,13 @@ export class JwksKeySource extends KeySource implements OnModuleInit, OnModuleDe
   }
 
   private async fetchKeys(): Promise<void> {
-    this.lastAttemptAt = this.clock.now();
+    this.lastAttemptAt = this.clock();
     try {
       const keys = await this.loader.load();
       const retired = retiredKids(this.keys, keys);
       this.keys = keys;
       this.retire(retired);
-      this.fetchedAt = this.clock.now();
+      this.fetchedAt = this.clock();
       this.lastAttemptOk = true;
       this.logger.log(`Loaded ${keys.size} signing key(s) from ${this.config.jwksUrl}`, CONTEXT);
     } catch (error) {

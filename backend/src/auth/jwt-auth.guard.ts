@@ -2,10 +2,10 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import type { Response } from 'express';
 import { BACKEND_CONFIG } from '../config/config.tokens.js';
 import type { BackendConfig } from '../config/backend-config.js';
+import { CLOCK, type Clock } from '../clock.js';
 import { AuthHttpException, InvalidTokenException } from './auth-error.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { extractBearerToken } from './bearer-token.js';
-import { Clock } from './clock.js';
 import { JWT_STRATEGY, JwtStrategy, OPTIONAL_AUTH, type AuthRequest } from './jwt.strategy.js';
 import { KeySource } from './key-source.js';
 import { RouteAccessReader } from './route-access.reader.js';
@@ -42,13 +42,13 @@ export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly access: RouteAccessReader,
     private readonly strategy: JwtStrategy,
-    clock: Clock,
+    @Inject(CLOCK) clock: Clock,
     keys: KeySource,
     @Inject(BACKEND_CONFIG) config: BackendConfig,
   ) {
     this.cache = new VerifiedTokenCache(
       config.verifiedTokenCacheSize,
-      () => clock.now(),
+      clock,
       config.clockToleranceSeconds,
     );
     keys.onKeysRetired((kids) => this.cache.forgetKeys(kids));
