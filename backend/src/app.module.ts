@@ -1,7 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AdminModule } from './admin/admin.module.js';
-import { AuthModule } from './auth/auth.module.js';
+import { AuthModule } from './auth/index.js';
 import type { BackendConfig } from './config/backend-config.js';
 import { CLOCK, systemClock } from './clock.js';
 import { BACKEND_CONFIG } from './config/config.tokens.js';

@@ -6,10 +6,14 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { AccessCombine, Permissions, Roles } from '../auth/decorators/access.decorators.js';
-import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
-import { KeySource } from '../auth/key-source.js';
+import {
+  AccessCombine,
+  CurrentUser,
+  Permissions,
+  Roles,
+  TokenVerifier,
+  type AuthenticatedUser,
+} from '../auth/index.js';
 import { CLOCK, type Clock } from '../clock.js';
 import { MeResponse, OverviewResponse } from './admin.dto.js';
 
@@ -27,7 +31,7 @@ export class AdminController {
   private readonly startedAt: number;
 
   constructor(
-    private readonly keys: KeySource,
+    private readonly verifier: TokenVerifier,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.startedAt = clock();
@@ -48,7 +52,7 @@ export class AdminController {
   @ApiOkResponse({ type: OverviewResponse })
   @ApiForbiddenResponse({ description: 'Neither the admin role nor an admin permission.' })
   async overview(@CurrentUser() user: AuthenticatedUser): Promise<OverviewResponse> {
-    const status = await this.keys.status();
+    const status = await this.verifier.keyStatus();
     const now = this.clock();
     return {
       viewerId: user.id,

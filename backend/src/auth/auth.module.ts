@@ -5,18 +5,16 @@ import { AuthorizationGuard } from './authorization.guard.js';
 import { ClientIdDriftWarner } from './client-id-drift.warner.js';
 import { JwksKeySource } from './jwks-key-source.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
-import { JwtStrategy } from './jwt.strategy.js';
 import { KeySource } from './key-source.js';
 import { RouteAccessReader } from './route-access.reader.js';
-import { SigningKeyResolver } from './signing-key.resolver.js';
+import { TokenVerifier } from './token-verifier.js';
 
 const providers: Provider[] = [
   // Built once per app: the key cache lives as long as the app. Tests replace only this provider.
   { provide: KeySource, useClass: JwksKeySource },
   ClientIdDriftWarner,
-  SigningKeyResolver,
+  TokenVerifier,
   RouteAccessReader,
-  JwtStrategy,
   JwtAuthGuard,
   AuthorizationGuard,
   // Order matters: authentication first, then roles/permissions.
@@ -31,5 +29,5 @@ const providers: Provider[] = [
  * Needs `BACKEND_CONFIG` from a global module.
  */
 @Global()
-@Module({ providers, exports: [KeySource] })
+@Module({ providers, exports: [TokenVerifier] })
 export class AuthModule {}
