@@ -33,8 +33,8 @@ function isNumberOrAbsent(value: unknown): boolean {
 }
 
 /**
- * Checks a token before any key lookup; they only ever reject (the signature is verified
- * afterwards). A token with another shape, algorithm or issuer is refused without a JWKS fetch,
+ * Checks a token before any key lookup; these checks only ever reject (the signature is
+ * verified afterwards). A token with another shape, algorithm or issuer is refused without a JWKS fetch,
  * and everything jsonwebtoken would refuse for a reason other than the signature or the token's
  * lifetime is refused here with its own code. Header parameters such as `jku`, `jwk`, `x5u` and
  * `x5c` are never read: keys come only from the configured JWKS.
