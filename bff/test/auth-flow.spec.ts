@@ -94,7 +94,7 @@ describe('login round trip', () => {
     );
 
     expect(callback.status).toBe(302);
-    expect(callback.headers.location).toBe('/users?tab=roles');
+    expect(callback.headers.location).toBe(`${TEST_PUBLIC_URL}/users?tab=roles`);
     const sessionCookie = findSetCookie(callback, 'gatehouse')!;
     expect(sessionCookie).toMatch(
       /^gatehouse=s%3A[\w-]{32}\.[^;]+; Path=\/; HttpOnly; SameSite=Strict$/,
@@ -290,10 +290,18 @@ describe('returnTo attack list (through the real flow)', () => {
     '/%09/evil.com',
     'javascript:alert(1)',
     '/auth/logout',
-  ])('%j lands on /', async (returnTo) => {
+    '/a/..//evil.com',
+    '/.//evil.com',
+    '/%2e%2e//evil.com',
+    '/a/.%2e//evil.com',
+    '/a/..%2f%2fevil.com',
+    '/a/../\\evil.com',
+    '/a/..%5c%5cevil.com',
+    '/a/..%09//evil.com',
+  ])('%j lands on PUBLIC_URL/', async (returnTo) => {
     const { callback } = await signIn(agent(), { email: ADA.email, returnTo });
     expect(callback.status).toBe(302);
-    expect(callback.headers.location).toBe('/');
+    expect(callback.headers.location).toBe(`${TEST_PUBLIC_URL}/`);
   });
 
   it('returnTo comes from the server-side login state, not the callback query', async () => {
@@ -303,7 +311,7 @@ describe('returnTo attack list (through the real flow)', () => {
     const res = await a
       .get(`${cb.pathname}${cb.search}&returnTo=https%3A%2F%2Fevil.com`)
       .redirects(0);
-    expect(res.headers.location).toBe('/safe');
+    expect(res.headers.location).toBe(`${TEST_PUBLIC_URL}/safe`);
   });
 });
 

@@ -19,7 +19,7 @@ import { readClaims } from './access-token.claims.js';
 import type { LoginTransactions } from './login-transaction.js';
 import { codeChallengeS256 } from './pkce.js';
 import { classifyWorkOSError } from './refresh-errors.js';
-import { sanitizeReturnTo } from './return-to.js';
+import { returnToLocation, sanitizeReturnTo } from './return-to.js';
 import { type TokenRefresher, toSessionUser } from './token-refresher.js';
 
 /** Dependencies of {@link createAuthRouter}. */
@@ -208,7 +208,10 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
       },
       'session created',
     );
-    res.set('Cache-Control', 'no-store').redirect(302, tx.returnTo);
+    // Absolute, from PUBLIC_URL: whatever the stored path holds, the browser stays on our origin.
+    res
+      .set('Cache-Control', 'no-store')
+      .redirect(302, returnToLocation(config.publicOrigin, tx.returnTo));
   });
 
   router.get('/session', csrfGuard(config.publicOrigin), (req: Request, res: Response) => {
