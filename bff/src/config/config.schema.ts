@@ -2,11 +2,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+import { productionProblems } from './production-checks.js';
+
 /** The bff package folder (…/bff), whether running from `src/` or `dist/`. */
 export const BFF_PACKAGE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const PRODUCTION_WORKOS_HOST = 'api.workos.com';
 
 const intFrom = (min: number, max: number) =>
   z
@@ -43,6 +44,7 @@ export const envSchema = z.object({
   WORKOS_MAX_RETRIES: intFrom(0, 5).default(2),
   WORKOS_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
   ALLOW_NON_WORKOS_API_HOST: boolFlag.default(false),
+  ALLOW_HTTP_WORKOS_API_HOST: boolFlag.default(false),
   PUBLIC_URL: originUrl,
   BACKEND_URL: httpUrl,
   BACKEND_TIMEOUT_MS: intFrom(100, 600_000).default(30_000),
@@ -187,22 +189,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (e.SESSION_STORE === 'redis' && e.REDIS_URL === undefined) {
     problems.push('REDIS_URL is required when SESSION_STORE=redis');
   }
-  if (e.NODE_ENV === 'production') {
-    if (!secure) problems.push('PUBLIC_URL must use https when NODE_ENV=production');
-    if (e.SESSION_STORE === 'memory') {
-      problems.push(
-        'SESSION_STORE=memory is refused when NODE_ENV=production (sessions would be lost)',
-      );
-    }
-    if (e.WORKOS_API_BASE_URL.host !== PRODUCTION_WORKOS_HOST && !e.ALLOW_NON_WORKOS_API_HOST) {
-      problems.push(
-        `WORKOS_API_BASE_URL host ${e.WORKOS_API_BASE_URL.host} is refused when NODE_ENV=production (set ALLOW_NON_WORKOS_API_HOST=true to allow it)`,
-      );
-    }
-    if (e.WORKOS_API_BASE_URL.protocol !== 'https:' && !e.ALLOW_NON_WORKOS_API_HOST) {
-      problems.push('WORKOS_API_BASE_URL must use https when NODE_ENV=production');
-    }
-  }
+  problems.push(...productionProblems(e, publicIsLoopback));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicOrigin = e.PUBLIC_URL.origin;
