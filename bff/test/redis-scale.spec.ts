@@ -4,7 +4,7 @@ import request from 'supertest';
 import { Sealer } from '../src/crypto/seal.js';
 import { createLogger } from '../src/http/logger.js';
 import { createRedisClient, whenRedisReady } from '../src/session/redis.client.js';
-import type { AnyRedisClient } from '../src/session/redis.store.js';
+import type { AnyRedisClient, RedisSessionStoreOptions } from '../src/session/redis.store.js';
 import { SessionCrypto } from '../src/session/session-crypto.js';
 import type { TokenPair } from '../src/session/session.types.js';
 import { type EchoUpstream, startEchoUpstream } from './support/echo-upstream.js';
@@ -40,7 +40,9 @@ describe('two BFF instances on one Redis', () => {
   let a: Harness<RecordingRedisStore>;
   let b: Harness<RecordingRedisStore>;
 
-  async function startInstance(): Promise<Harness<RecordingRedisStore>> {
+  async function startInstance(
+    overrides: { env?: Record<string, string>; store?: Partial<RedisSessionStoreOptions> } = {},
+  ): Promise<Harness<RecordingRedisStore>> {
     const config = emulatorConfig(emulator, {
       BACKEND_URL: echo.url,
       SESSION_STORE: 'redis',
@@ -49,6 +51,7 @@ describe('two BFF instances on one Redis', () => {
       SESSION_REFRESH_LOCK_WAIT_MS: '1500',
       WORKOS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       WORKOS_TIMEOUT_MS: '1500',
+      ...overrides.env,
     });
     const logger = createLogger('debug', tripwire.logStream);
     const client = createRedisClient({ url: redis.url, logger, connectTimeoutMs: 500 });
@@ -60,6 +63,7 @@ describe('two BFF instances on one Redis', () => {
       secret: config.workos.cookiePassword,
       commandTimeoutMs: 1000, // short for outage tests, long enough for a loaded CI machine
       lockWaitMs: 1500,
+      ...overrides.store,
     });
     return startHarness({ config, tripwire, clock, store });
   }
@@ -145,6 +149,43 @@ describe('two BFF instances on one Redis', () => {
     // Stale copies saved at the end of the 20 requests never put the old pair back.
     expect((await api(b, cookie)).status).toBe(200);
     expect(refreshCount() - refreshes).toBe(1);
+  });
+
+  it('a refresh slower than the refresh lock TTL: the lock is renewed while held → one refresh, all 200', async () => {
+    // Two more instances whose lock key lives 300 ms, and a refresh grant that takes 1.2 s: a lock
+    // that expired mid-refresh would let the other instance spend the same refresh token again.
+    const slow = {
+      env: { WORKOS_TIMEOUT_MS: '5000' },
+      store: { lockTtlMs: 300, lockWaitMs: 5000 },
+    };
+    const c = await startInstance(slow);
+    const d = await startInstance(slow);
+    await Promise.all(clients.slice(-2).map((client) => whenRedisReady(client)));
+    try {
+      const { cookie, sid } = await signedIn(c);
+      clock.advance(250_000);
+      const refreshes = refreshCount();
+      echo.received.length = 0;
+      emulator.inject({
+        route: 'POST /user_management/authenticate',
+        grantType: 'refresh_token',
+        delayMs: 1200,
+      });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => api(i % 2 === 0 ? c : d, cookie).timeout(8000)),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+      expect(refreshCount() - refreshes).toBe(1);
+      const after = await tokensOf(sid);
+      expect(new Set(echo.received.map((r) => r.headers.authorization))).toEqual(
+        new Set([`Bearer ${after.accessToken}`]),
+      );
+      expect(await raw.keys(`gatehouse:l:${crypto.storeKey(sid)}`)).toEqual([]); // released
+    } finally {
+      emulator.clearFaults();
+      await c.close();
+      await d.close();
+    }
   });
 
   it('sign-in rate limits are counted in Redis, shared by both instances', async () => {

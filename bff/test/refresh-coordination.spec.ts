@@ -5,6 +5,7 @@ import { TokenRefresher } from '../src/auth/token-refresher.js';
 import { createWorkOS } from '../src/auth/workos.client.js';
 import { Sealer } from '../src/crypto/seal.js';
 import { createLogger } from '../src/http/logger.js';
+import { acquireRedisLock } from '../src/session/redis-lock.js';
 import { createRedisClient, whenRedisReady } from '../src/session/redis.client.js';
 import { type AnyRedisClient, RedisSessionStore } from '../src/session/redis.store.js';
 import { saveStoredSession } from '../src/session/session-store.types.js';
@@ -139,5 +140,40 @@ describe('refresh coordination across instances', () => {
       failure: { kind: 'terminal', reason: 'session_gone' },
     });
     expect(refreshes()).toBe(before);
+  });
+
+  describe('the refresh lock', () => {
+    const call = <T>(work: () => Promise<T>) => work();
+    const redisOf = () => clients[0]!;
+
+    it('outlives its key TTL while held, keeps others out, and is free at once when released', async () => {
+      const key = 'gatehouse:test-lock:held';
+      const timing = { ttlMs: 300, waitMs: 200, maxHoldMs: 60_000 };
+      const lock = await acquireRedisLock(redisOf(), call, key, timing);
+      expect(lock).toBeDefined();
+      await new Promise((resolve) => setTimeout(resolve, 1000)); // over three TTLs
+      expect(await redisOf().pTTL(key)).toBeGreaterThan(0);
+      expect(await acquireRedisLock(clients[1]!, call, key, timing)).toBeUndefined();
+      await lock!.release();
+      const next = await acquireRedisLock(clients[1]!, call, key, timing);
+      expect(next).toBeDefined();
+      await next!.release();
+    });
+
+    it('stops renewing after maxHoldMs, so a stuck holder cannot keep it', async () => {
+      const key = 'gatehouse:test-lock:stuck';
+      const lock = await acquireRedisLock(redisOf(), call, key, {
+        ttlMs: 200,
+        waitMs: 0,
+        maxHoldMs: 300,
+      });
+      expect(lock).toBeDefined();
+      const deadline = Date.now() + 5000;
+      while ((await redisOf().exists(key)) === 1 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(await redisOf().exists(key)).toBe(0);
+      await lock!.release();
+    });
   });
 });

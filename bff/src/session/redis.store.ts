@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-
 import { RedisStore } from 'connect-redis';
 import type { SessionData } from 'express-session';
 import { Store } from 'express-session';
 import type { RedisClientType } from 'redis';
 
 import type { Clock } from '../clock.js';
+import { acquireRedisLock } from './redis-lock.js';
 import { SessionCrypto } from './session-crypto.js';
 import { endedPlaceholder, keepNewestTokens } from './session-merge.js';
 import { type SessionLimits, sessionExpiresAt } from './session-expiry.js';
@@ -38,10 +36,15 @@ export interface RedisSessionStoreOptions {
   readonly graceMs?: number;
   /** Per-command deadline; a slower Redis counts as unavailable (default 1000 ms). */
   readonly commandTimeoutMs?: number;
-  /** Refresh-lock lifetime: longer than one WorkOS refresh with its retries (default 15 s). */
+  /** Refresh-lock key lifetime, renewed every third of it while the lock is held (default 15 s). */
   readonly lockTtlMs?: number;
   /** How long a request waits for another instance's refresh before answering 503 (default 5 s). */
   readonly lockWaitMs?: number;
+  /**
+   * How long a held refresh lock is renewed at most: the worst case of one refresh with the
+   * configured SDK timeout, retries and `Retry-After` cap (see `refreshLockMaxHoldMs`; default 5 min).
+   */
+  readonly lockMaxHoldMs?: number;
 }
 
 /** The value stored under a row key: the sealed session and its access-token expiry (not secret). */
@@ -85,11 +88,6 @@ else
 end
 return redis.call('DEL', KEYS[1])`;
 
-/** Releases a lock only if it is still ours. */
-const UNLOCK_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
-
 /**
  * The session store for several BFF instances (`SESSION_STORE=redis`): `connect-redis` over the
  * `redis` client. connect-redis does what it is built for — prefixing, TTL from the session,
@@ -113,6 +111,7 @@ export class RedisSessionStore extends Store implements BffSessionStore {
   private readonly graceMs: number;
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
+  private readonly lockMaxHoldMs: number;
   private readonly commandTimeoutMs: number;
 
   constructor(options: RedisSessionStoreOptions) {
@@ -126,6 +125,7 @@ export class RedisSessionStore extends Store implements BffSessionStore {
     this.graceMs = options.graceMs ?? 5 * 60_000;
     this.lockTtlMs = options.lockTtlMs ?? 15_000;
     this.lockWaitMs = options.lockWaitMs ?? 5_000;
+    this.lockMaxHoldMs = options.lockMaxHoldMs ?? 5 * 60_000;
     this.rows = new RedisStore({
       client: this.redis,
       prefix: `${this.prefix}s:`,
@@ -332,33 +332,14 @@ export class RedisSessionStore extends Store implements BffSessionStore {
     return [...new Set(keys.flatMap((k) => (k.workosSessionId ? [k.workosSessionId] : [])))];
   }
 
-  async acquireRefreshLock(sid: string): Promise<RefreshLock | undefined> {
-    const lockKey = `${this.prefix}l:${this.crypto.storeKey(sid)}`;
-    const token = randomUUID();
-    const deadline = performance.now() + this.lockWaitMs;
-    for (;;) {
-      const taken = await this.call(() =>
-        this.redis.set(lockKey, token, {
-          condition: 'NX',
-          expiration: { type: 'PX', value: this.lockTtlMs },
-        }),
-      );
-      if (taken === 'OK') {
-        return {
-          release: async () => {
-            try {
-              await this.call(() =>
-                this.redis.eval(UNLOCK_SCRIPT, { keys: [lockKey], arguments: [token] }),
-              );
-            } catch {
-              // Redis away: the lock expires by itself after lockTtlMs.
-            }
-          },
-        };
-      }
-      if (performance.now() >= deadline) return undefined;
-      await sleep(20 + Math.random() * 20);
-    }
+  /** The session's refresh lock, renewed while held (see {@link acquireRedisLock}). */
+  acquireRefreshLock(sid: string): Promise<RefreshLock | undefined> {
+    return acquireRedisLock(
+      this.redis,
+      (work) => this.call(work),
+      `${this.prefix}l:${this.crypto.storeKey(sid)}`,
+      { ttlMs: this.lockTtlMs, waitMs: this.lockWaitMs, maxHoldMs: this.lockMaxHoldMs },
+    );
   }
 
   /** Nothing to release: the client belongs to whoever created it. */
