@@ -7,7 +7,7 @@ import { LoginTransactions } from './auth/login-transaction.js';
 import { TokenRefresher } from './auth/token-refresher.js';
 import { createWorkOS } from './auth/workos.client.js';
 import { type Clock, systemClock } from './clock.js';
-import type { BffConfig } from './config/config.schema.js';
+import { type BffConfig, cookiePasswords } from './config/config.schema.js';
 import { Sealer } from './crypto/seal.js';
 import { sendError } from './http/errors.js';
 import { createHttpLogger, createLogger } from './http/logger.js';
@@ -64,7 +64,7 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   const ownsStore = deps.store === undefined;
   const store = deps.store ?? createSessionStore(config, clock, logger);
   const workos = deps.workos ?? createWorkOS(config);
-  const sealer = new Sealer(config.workos.cookiePassword, clock);
+  const sealer = new Sealer(cookiePasswords(config), clock);
   const rateLimits = createRateLimits(config, { store, logger });
   const refresher = new TokenRefresher(workos, sealer, clock, store, rateLimits.refresh);
   const transactions = new LoginTransactions(config, sealer, clock);

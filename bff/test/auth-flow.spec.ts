@@ -1,3 +1,4 @@
+import { createDecipheriv, createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import request from 'supertest';
 
 import { Sealer } from '../src/crypto/seal.js';
 import { SessionCrypto, SqliteSessionStore } from '../src/index.js';
+import { SESSION_KEY_INFO } from '../src/session/session-crypto.js';
 import { SessionStoreUnavailableError } from '../src/session/session-store.types.js';
 import type { TokenPair } from '../src/session/session.types.js';
 import { type EchoUpstream, sha256, startEchoUpstream } from './support/echo-upstream.js';
@@ -240,6 +242,33 @@ describe('a session that cannot be saved', () => {
     } finally {
       store.set = set;
     }
+  });
+});
+
+describe('key separation', () => {
+  it('the session cookie plus a store dump open nothing: its signature is not the value key material', async () => {
+    const { callback } = await signIn(agent(), { email: ADA.email });
+    const value = decodeURIComponent(
+      findSetCookie(callback, 'gatehouse')!.split(';')[0]!.slice(10),
+    );
+    const [sid, signature] = value.slice(2).split('.') as [string, string];
+    const crypto = new SessionCrypto(TEST_COOKIE_PASSWORD);
+    const [storeKey, box] = h.store
+      .dump()
+      .find((row) => row.startsWith(crypto.storeKey(sid)))!
+      .split('|') as [string, string];
+    expect(crypto.open(sid, box)).toContain(ADA.id); // the server opens it
+    // An attacker with the cookie and the dump: the signature as HKDF's PRK, expanded as the code does.
+    const prk = Buffer.from(signature, 'base64');
+    const key = createHmac('sha256', prk)
+      .update(Buffer.concat([Buffer.from(SESSION_KEY_INFO), Buffer.from([1])]))
+      .digest();
+    const [, iv, body, tag] = box.split('.') as [string, string, string, string];
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(storeKey));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    decipher.update(Buffer.from(body, 'base64url'));
+    expect(() => decipher.final()).toThrow();
   });
 });
 

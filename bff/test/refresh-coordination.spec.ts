@@ -176,4 +176,48 @@ describe('refresh coordination across instances', () => {
       await lock!.release();
     });
   });
+
+  describe('a rotated password on Redis (WORKOS_COOKIE_PASSWORD_PREVIOUS)', () => {
+    const NEWEST = 'the-newest-server-secret-of-32-characters';
+    const rotatedStore = () =>
+      new RedisSessionStore({
+        client: clients[0]!,
+        clock: now,
+        limits,
+        secret: [NEWEST, TEST_COOKIE_PASSWORD],
+      });
+    const newestOnly = () =>
+      new RedisSessionStore({ client: clients[0]!, clock: now, limits, secret: NEWEST });
+
+    it('reads a session written under the previous password and moves it on the next write', async () => {
+      const sid = 'rotation-session-id-0000000000001';
+      const auth = await storedSession(sid); // written by stores[0], the previous password only
+      const rotated = rotatedStore();
+      expect((await rotated.getSession(sid))?.auth?.sealedTokens).toBe(auth.sealedTokens);
+      expect(await newestOnly().getSession(sid)).toBeUndefined();
+      await saveStoredSession(rotated, sid, {
+        cookie: { originalMaxAge: null },
+        auth: { ...auth, lastSeenAt: now() + 1000 },
+      });
+      expect((await newestOnly().getSession(sid))?.auth?.lastSeenAt).toBe(now() + 1000);
+      expect(await stores[1].getSession(sid)).toBeUndefined(); // moved: gone under the previous key
+    });
+
+    it('ends sessions under either password, with no resurrection under the newest key', async () => {
+      const sid = 'rotation-session-id-0000000000002';
+      const auth = await storedSession(sid);
+      const rotated = rotatedStore();
+      await expect(
+        rotated.destroySessionsOf({ workosSessionId: auth.workosSessionId }, 'revoked'),
+      ).resolves.toBe(1);
+      await saveStoredSession(rotated, sid, { cookie: { originalMaxAge: null }, auth });
+      expect(await rotated.getSession(sid)).toBeUndefined();
+      const read = await new Promise((resolve, reject) =>
+        rotated.get(sid, (err, value) =>
+          err ? reject(err instanceof Error ? err : new Error('get failed')) : resolve(value),
+        ),
+      );
+      expect(read).toMatchObject({ ended: 'revoked' });
+    });
+  });
 });

@@ -59,6 +59,23 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes previous cookie passwords for rotation, newest first, and refuses bad ones', () => {
+    expect(loadConfig(base).workos.previousCookiePasswords).toEqual([]);
+    const rotated = loadConfig({
+      ...base,
+      WORKOS_COOKIE_PASSWORD_PREVIOUS: `${'p'.repeat(32)}, ${'q'.repeat(40)}`,
+    });
+    expect(rotated.workos.previousCookiePasswords).toEqual(['p'.repeat(32), 'q'.repeat(40)]);
+    const short = problems({ ...base, WORKOS_COOKIE_PASSWORD_PREVIOUS: `${'p'.repeat(32)},tiny` });
+    expect(short).toEqual([
+      'WORKOS_COOKIE_PASSWORD_PREVIOUS must be a comma-separated list of passwords of at least 32 characters each',
+    ]);
+    expect(short.join('\n')).not.toContain('p'.repeat(32));
+    expect(
+      problems({ ...base, WORKOS_COOKIE_PASSWORD_PREVIOUS: base.WORKOS_COOKIE_PASSWORD }),
+    ).toEqual(['WORKOS_COOKIE_PASSWORD_PREVIOUS must not repeat WORKOS_COOKIE_PASSWORD']);
+  });
+
   it('uses the __Host- cookie and Secure on https', () => {
     const config = loadConfig({
       ...base,

@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 import session from 'express-session';
 
 import type { Clock } from '../clock.js';
-import type { BffConfig } from '../config/config.schema.js';
+import { type BffConfig, cookiePasswords } from '../config/config.schema.js';
+import { cookieSigningSecrets } from '../crypto/subkeys.js';
 import type { BffSessionStore } from './session-store.types.js';
 import { destroySession, sessionCookieAttributes } from './session.helpers.js';
 
@@ -15,7 +16,9 @@ import { destroySession, sessionCookieAttributes } from './session.helpers.js';
 export function createSessionMiddleware(config: BffConfig, store: BffSessionStore): RequestHandler {
   return session({
     name: config.session.cookieName,
-    secret: config.workos.cookiePassword,
+    // The cookie-signing subkey of each password (newest signs, all verify): never the password
+    // itself, whose HMAC of the id would equal the extract step of the session value key.
+    secret: cookieSigningSecrets(cookiePasswords(config)),
     store,
     resave: false,
     saveUninitialized: false,

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 
 import { workosCallWorstCaseMs } from '../auth/workos.client.js';
 import type { Clock } from '../clock.js';
-import type { BffConfig } from '../config/config.schema.js';
+import { type BffConfig, cookiePasswords } from '../config/config.schema.js';
 import { MemorySessionStore } from './memory.store.js';
 import { createRedisClient } from './redis.client.js';
 import { RedisSessionStore } from './redis.store.js';
@@ -16,7 +16,7 @@ export function createSessionStore(
   logger: Logger,
 ): BffSessionStore {
   const limits = { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs };
-  const secret = config.workos.cookiePassword;
+  const secret = cookiePasswords(config);
   switch (config.session.store) {
     case 'memory':
       return new MemorySessionStore({ clock, limits, secret });
