@@ -473,6 +473,50 @@ describe('logout', () => {
   });
 });
 
+describe('logout ends the WorkOS session on the server too', () => {
+  const revokeCalls = () =>
+    emulator.stats().endpoints['POST /user_management/sessions/revoke'] ?? 0;
+
+  it('revokeSession is called for the session, whether or not the browser opens the logout URL', async () => {
+    const a = agent();
+    const { callback } = await signIn(a, { email: ADA.email });
+    const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
+    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const before = revokeCalls();
+    const res = await a.post('/auth/logout').set(unsafe);
+    expect(res.status).toBe(200);
+    expect(revokeCalls() - before).toBe(1);
+    // Never followed the logout URL, yet the WorkOS session is over.
+    expect(emulator.revokeSession(workosSessionId)).toBe(false);
+    await emulator.flushWebhooks();
+  });
+
+  it('a WorkOS failure is logged and never shown: the logout answers as usual', async () => {
+    const a = agent();
+    const { callback } = await signIn(a, { email: ADA.email });
+    const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
+    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const failuresBefore = tripwire
+      .logLines()
+      .filter((line) => line.includes('"event":"session.workos_revoke_failed"')).length;
+    emulator.inject({ route: 'POST /user_management/sessions/revoke', status: 500 });
+    const res = await a.post('/auth/logout').set(unsafe);
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body as object)).toEqual(['logoutUrl']);
+    expect(new URL(res.body.logoutUrl as string).searchParams.get('session_id')).toBe(
+      workosSessionId,
+    );
+    expect(h.store.getSession(sid)).toBeUndefined();
+    const failures = tripwire
+      .logLines()
+      .filter((line) => line.includes('"event":"session.workos_revoke_failed"'));
+    expect(failures.length - failuresBefore).toBe(1);
+    expect(failures.at(-1)).toContain('"status":500');
+    expect(emulator.revokeSession(workosSessionId)).toBe(true); // it really was not revoked
+    await emulator.flushWebhooks();
+  });
+});
+
 describe('secure cookies (https PUBLIC_URL behind one trusted proxy)', () => {
   it('__Host- names, Secure, HttpOnly, SameSite, Path=/, no Domain', async () => {
     const secure = await startHarness({

@@ -7,12 +7,7 @@ import type { BffConfig } from '../config/config.schema.js';
 import type { Sealer } from '../crypto/seal.js';
 import { sendError, sendErrorPage } from '../http/errors.js';
 import { csrfGuard } from '../proxy/request-guards.js';
-import {
-  destroySession,
-  regenerateSession,
-  saveSession,
-  sessionLabel,
-} from '../session/session.helpers.js';
+import { regenerateSession, saveSession, sessionLabel } from '../session/session.helpers.js';
 import type { BffSessionStore } from '../session/session-store.types.js';
 import type { AuthState, TokenPair } from '../session/session.types.js';
 import { readClaims } from './access-token.claims.js';
@@ -21,6 +16,7 @@ import { codeChallengeS256 } from './pkce.js';
 import { classifyWorkOSError } from './refresh-errors.js';
 import { returnToLocation, sanitizeReturnTo } from './return-to.js';
 import { type TokenRefresher, toSessionUser } from './token-refresher.js';
+import { createSignOutRouter } from './sign-out.routes.js';
 
 /** Dependencies of {@link createAuthRouter}. */
 export interface AuthRouterDeps {
@@ -68,11 +64,13 @@ function clientContext(req: Request) {
   return { ipAddress: req.ip, userAgent: req.get('user-agent')?.slice(0, 512) };
 }
 
-/** `/auth/login`, `/auth/callback`, `/auth/session`, `/auth/logout`, `/auth/sessions/revoke-all`. */
+/**
+ * `/auth/login`, `/auth/callback`, `/auth/session`, and the sign-out routes (`/auth/logout`,
+ * `/auth/sessions/revoke-all`, see `sign-out.routes.ts`).
+ */
 export function createAuthRouter(deps: AuthRouterDeps): express.Router {
-  const { config, workos, sealer, clock, transactions, refresher, store } = deps;
+  const { config, workos, sealer, clock, transactions } = deps;
   const router = express.Router();
-  const signedOutUrl = `${config.publicOrigin}/signed-out`;
 
   router.get('/login', async (req: Request, res: Response) => {
     const query = loginQuery.safeParse(req.query);
@@ -233,81 +231,7 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
     });
   });
 
-  router.post('/logout', csrfGuard(config.publicOrigin), async (req: Request, res: Response) => {
-    const auth = req.session?.auth;
-    let logoutUrl = signedOutUrl;
-    if (auth) {
-      // The sid is read from the stored token WITHOUT verifying it: the SDK's
-      // session.getLogoutUrl() verifies first and throws once the token expired (workos-node#1174).
-      const pair = await refresher.tokens(auth, { remember: false });
-      const sid = (pair ? readClaims(pair.accessToken)?.sid : undefined) ?? auth.workosSessionId;
-      logoutUrl = workos.userManagement.getLogoutUrl({ sessionId: sid, returnTo: signedOutUrl });
-    }
-    await destroySession(req, res, config, 'logout');
-    res.set('Clear-Site-Data', '"cookies", "storage"').json({ logoutUrl });
-  });
-
-  /**
-   * Sign out everywhere: every BFF session of the user (on every instance: they share the store)
-   * and every WorkOS session behind them (`revokeSession`, each of which also makes WorkOS send
-   * `session.revoked`, harmless since the sessions are already gone). Local sessions end first, so
-   * a WorkOS outage cannot leave a BFF session alive; `complete: false` reports WorkOS sessions
-   * that could not be revoked (the hosted session then ends at its own expiry or next logout).
-   */
-  router.post(
-    '/sessions/revoke-all',
-    csrfGuard(config.publicOrigin),
-    async (req: Request, res: Response) => {
-      const auth = req.session?.auth;
-      if (!auth) {
-        return sendError(
-          res,
-          401,
-          res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated',
-        );
-      }
-      const userId = auth.user.id;
-      const workosSessionIds = new Set(await store.workosSessionIdsOf(userId));
-      workosSessionIds.add(auth.workosSessionId);
-      const ended = await store.destroySessionsOf({ userId }, 'signed_out_everywhere');
-      await destroySession(req, res, config, 'signed_out_everywhere');
-      let revoked = 0;
-      let failed = 0;
-      for (const sessionId of workosSessionIds) {
-        try {
-          await workos.userManagement.revokeSession({ sessionId });
-          revoked += 1;
-        } catch (err) {
-          const status = (err as { status?: unknown }).status;
-          if (status === 404) continue; // already ended at WorkOS
-          failed += 1;
-          req.log.warn(
-            {
-              event: 'session.workos_revoke_failed',
-              status: typeof status === 'number' ? status : undefined,
-            },
-            'WorkOS session could not be revoked',
-          );
-        }
-      }
-      req.log.info(
-        {
-          event: 'session.signed_out_everywhere',
-          userId,
-          bffSessions: ended,
-          workosSessions: revoked,
-          failed,
-        },
-        'signed out everywhere',
-      );
-      res.set('Clear-Site-Data', '"cookies", "storage"').json({
-        bffSessionsEnded: ended,
-        workosSessionsRevoked: revoked,
-        complete: failed === 0,
-        logoutUrl: signedOutUrl,
-      });
-    },
-  );
+  router.use(createSignOutRouter(deps));
 
   router.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
   return router;
