@@ -314,7 +314,10 @@ describe('two BFF instances on one Redis', () => {
     expect(res.body).toMatchObject({ complete: true });
     expect(res.body.bffSessionsEnded).toBeGreaterThanOrEqual(2);
     expect(res.body.workosSessionsRevoked).toBeGreaterThanOrEqual(2);
-    expect(res.headers['clear-site-data']).toBe('"cookies", "storage"');
+    expect(res.headers['clear-site-data']).toBe('"storage"'); // not "cookies" (sibling apps)
+    expect(findSetCookie(res, 'gatehouse')).toMatch(
+      /^gatehouse=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict$/,
+    );
     for (const wsid of wsids) expect(emulator.revokeSession(wsid)).toBe(false); // already ended at WorkOS
     expect((await api(b, there.cookie)).body).toEqual({ error: 'session_expired' });
     expect((await api(a, here.cookie)).status).toBe(401);

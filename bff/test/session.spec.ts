@@ -189,7 +189,8 @@ describe('POST /auth/logout', () => {
     expect(logoutUrl.pathname).toBe('/user_management/sessions/logout');
     expect(logoutUrl.searchParams.get('session_id')).toBe(s.workosSessionId);
     expect(logoutUrl.searchParams.get('return_to')).toBe(`${TEST_PUBLIC_URL}/signed-out`);
-    expect(res.headers['clear-site-data']).toBe('"cookies", "storage"');
+    // Not "cookies": that would wipe every cookie of the registrable domain (sibling apps too).
+    expect(res.headers['clear-site-data']).toBe('"storage"');
     expect(res.headers['cache-control']).toBe('no-store');
     const cleared = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
       c.startsWith('gatehouse='),

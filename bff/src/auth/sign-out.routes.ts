@@ -7,6 +7,12 @@ import { readClaims } from './access-token.claims.js';
 import type { AuthRouterDeps } from './auth.router.js';
 import { revokeWorkOSSession } from './workos-revoke.js';
 
+/**
+ * Storage only: `"cookies"` would wipe every cookie of the registrable domain, those of other apps
+ * on sibling subdomains too. The BFF clears its own cookie by name (`destroySession`).
+ */
+const CLEAR_SITE_DATA = '"storage"';
+
 /** How long a logout answer waits for WorkOS's `revokeSession`; it goes on in the background after. */
 const LOGOUT_REVOKE_WAIT_MS = 2000;
 
@@ -51,7 +57,7 @@ export function createSignOutRouter(deps: AuthRouterDeps): express.Router {
         LOGOUT_REVOKE_WAIT_MS,
       );
     }
-    res.set('Clear-Site-Data', '"cookies", "storage"').json({ logoutUrl });
+    res.set('Clear-Site-Data', CLEAR_SITE_DATA).json({ logoutUrl });
   });
 
   /**
@@ -95,7 +101,7 @@ export function createSignOutRouter(deps: AuthRouterDeps): express.Router {
         },
         'signed out everywhere',
       );
-      res.set('Clear-Site-Data', '"cookies", "storage"').json({
+      res.set('Clear-Site-Data', CLEAR_SITE_DATA).json({
         bffSessionsEnded: ended,
         workosSessionsRevoked: revoked,
         complete: failed === 0,
