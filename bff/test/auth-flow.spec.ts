@@ -16,6 +16,7 @@ import {
   completeSignIn,
   emulatorConfig,
   findSetCookie,
+  setCookies,
   signIn,
   startTestEmulator,
 } from './support/emulator-stack.js';
@@ -269,6 +270,52 @@ describe('key separation', () => {
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
     decipher.update(Buffer.from(body, 'base64url'));
     expect(() => decipher.final()).toThrow();
+  });
+});
+
+describe('a callback after the pre-login session ended', () => {
+  const sessionCookies = (res: request.Response) =>
+    setCookies(res).filter((line) => line.startsWith('gatehouse='));
+
+  async function loginThenCallback(
+    via: Harness,
+    between: () => Promise<void> | void,
+  ): Promise<{ a: ReturnType<typeof request.agent>; callback: request.Response }> {
+    const a = request.agent(via.url);
+    await signIn(a, { email: ADA.email }); // the session the browser still carries
+    const login = await a.get('/auth/login?returnTo=%2Fagain').redirects(0);
+    await between();
+    const cb = await completeSignIn(login.headers.location as string, { email: ADA.email });
+    const callback = await a.get(`${cb.pathname}${cb.search}`).redirects(0);
+    return { a, callback };
+  }
+
+  it('timed out meanwhile (idle): answers like any callback, with one new session cookie', async () => {
+    const short = await startHarness({
+      config: emulatorConfig(emulator, { BACKEND_URL: echo.url, SESSION_IDLE_MINUTES: '1' }),
+      tripwire,
+      clock,
+    });
+    try {
+      const { a, callback } = await loginThenCallback(short, () => clock.advance(61_000));
+      expect(callback.status).toBe(302);
+      expect(callback.headers.location).toBe(`${TEST_PUBLIC_URL}/again`);
+      expect(sessionCookies(callback)).toHaveLength(1);
+      expect(sessionCookies(callback)[0]).toMatch(/^gatehouse=s%3A[\w-]{32}\./);
+      expect((await a.get('/auth/session').set(csrf)).status).toBe(200);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('ended elsewhere meanwhile (revoked): answers like any callback, with one new session cookie', async () => {
+    const { a, callback } = await loginThenCallback(h, async () => {
+      await h.store.destroySessionsOf({ userId: ADA.id }, 'revoked');
+    });
+    expect(callback.status).toBe(302);
+    expect(sessionCookies(callback)).toHaveLength(1);
+    expect(sessionCookies(callback)[0]).toMatch(/^gatehouse=s%3A[\w-]{32}\./);
+    expect((await a.get('/auth/session').set(csrf)).status).toBe(200);
   });
 });
 

@@ -169,7 +169,7 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
     }
 
     // A NEW session id: whatever id the browser presented before (planted or not) is never reused.
-    await regenerateSession(req);
+    await regenerateSession(req, res, config);
     const now = clock();
     const tokens: TokenPair = {
       accessToken: result.accessToken,
