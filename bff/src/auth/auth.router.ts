@@ -1,5 +1,5 @@
 import type { WorkOS } from '@workos-inc/node';
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 
 import type { Clock } from '../clock.js';
@@ -27,6 +27,8 @@ export interface AuthRouterDeps {
   readonly transactions: LoginTransactions;
   readonly refresher: TokenRefresher;
   readonly store: BffSessionStore;
+  /** Slides the idle deadline (`recordActivity`); run only once a route's checks passed. */
+  readonly activity: RequestHandler;
 }
 
 const loginQuery = z.object({
@@ -69,7 +71,7 @@ function clientContext(req: Request) {
  * `/auth/sessions/revoke-all`, see `sign-out.routes.ts`).
  */
 export function createAuthRouter(deps: AuthRouterDeps): express.Router {
-  const { config, workos, sealer, clock, transactions } = deps;
+  const { config, workos, sealer, clock, transactions, activity } = deps;
   const router = express.Router();
 
   router.get('/login', async (req: Request, res: Response) => {
@@ -212,24 +214,29 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
       .redirect(302, returnToLocation(config.publicOrigin, tx.returnTo));
   });
 
-  router.get('/session', csrfGuard(config.publicOrigin), (req: Request, res: Response) => {
-    const auth = req.session?.auth;
-    if (!auth)
-      return sendError(
-        res,
-        401,
-        res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated',
-      );
-    res.set('Cache-Control', 'no-store').json({
-      user: auth.user,
-      organizationId: auth.organizationId,
-      role: auth.role,
-      roles: auth.roles,
-      permissions: auth.permissions,
-      expiresAt: new Date(auth.createdAt + config.session.absoluteMs).toISOString(),
-      idleExpiresAt: new Date(auth.lastSeenAt + config.session.idleMs).toISOString(),
-    });
-  });
+  router.get(
+    '/session',
+    csrfGuard(config.publicOrigin),
+    activity,
+    (req: Request, res: Response) => {
+      const auth = req.session?.auth;
+      if (!auth)
+        return sendError(
+          res,
+          401,
+          res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated',
+        );
+      res.set('Cache-Control', 'no-store').json({
+        user: auth.user,
+        organizationId: auth.organizationId,
+        role: auth.role,
+        roles: auth.roles,
+        permissions: auth.permissions,
+        expiresAt: new Date(auth.createdAt + config.session.absoluteMs).toISOString(),
+        idleExpiresAt: new Date(auth.lastSeenAt + config.session.idleMs).toISOString(),
+      });
+    },
+  );
 
   router.use(createSignOutRouter(deps));
 

@@ -53,6 +53,8 @@ export interface ApiProxyDeps {
   readonly agent: Agent;
   /** The backend's routes: anything else is 404/405 here, never forwarded. */
   readonly routes: ApiRouteTable;
+  /** Slides the idle deadline (`recordActivity`); run only once every check below passed. */
+  readonly activity: RequestHandler;
 }
 
 /**
@@ -71,6 +73,7 @@ export function createApiRouter({
   refresher,
   agent,
   routes,
+  activity,
 }: ApiProxyDeps): express.Router {
   const contexts = new WeakMap<IncomingMessage, ProxyContext>();
   const forwardedProto = new URL(config.publicOrigin).protocol.replace(':', '');
@@ -221,6 +224,10 @@ export function createApiRouter({
     }
     next();
   });
+
+  // Route, CSRF, Origin, content type and size all passed: only now does the request count as
+  // activity, so a refused (cross-site) request cannot keep a session alive.
+  router.use(activity);
 
   const handler: RequestHandler = async (req: Request, res: Response, next: NextFunction) => {
     const auth = req.session?.auth;
