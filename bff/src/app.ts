@@ -71,7 +71,7 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   const sealer = new Sealer(cookiePasswords(config), clock);
   const rateLimits = createRateLimits(config, { store, logger });
   const refresher = new TokenRefresher(workos, sealer, clock, store, rateLimits.refresh);
-  const transactions = new LoginTransactions(config, sealer, clock);
+  const transactions = new LoginTransactions(config, sealer, clock, store);
 
   const app = express();
   app.disable('x-powered-by');

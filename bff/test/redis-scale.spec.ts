@@ -9,6 +9,7 @@ import { SessionCrypto } from '../src/session/session-crypto.js';
 import type { TokenPair } from '../src/session/session.types.js';
 import { type EchoUpstream, startEchoUpstream } from './support/echo-upstream.js';
 import {
+  completeSignIn,
   emulatorConfig,
   findSetCookie,
   signIn,
@@ -186,6 +187,24 @@ describe('two BFF instances on one Redis', () => {
       await c.close();
       await d.close();
     }
+  });
+
+  it('login state is single-use across instances: a callback replayed on the other instance exchanges nothing', async () => {
+    const agentA = request.agent(a.url);
+    const login = await agentA.get('/auth/login').redirects(0);
+    const tx = findSetCookie(login, 'gatehouse-login')!.split(';')[0]!;
+    const cb = await completeSignIn(login.headers.location as string, { email: ADA.email });
+    const exchanges = () => emulator.stats().grants['authorization_code'] ?? 0;
+    const first = await agentA.get(`${cb.pathname}${cb.search}`).redirects(0);
+    expect(first.status).toBe(302);
+    const before = exchanges();
+    const replay = await request(b.url)
+      .get(`${cb.pathname}${cb.search}`)
+      .set('Cookie', tx)
+      .redirects(0);
+    expect(replay.status).toBe(400);
+    expect(findSetCookie(replay, 'gatehouse')).toBeUndefined();
+    expect(exchanges()).toBe(before); // refused on the state, before any code exchange
   });
 
   it('sign-in rate limits are counted in Redis, shared by both instances', async () => {

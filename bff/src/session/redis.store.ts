@@ -1,3 +1,5 @@
+import { hash } from 'node:crypto';
+
 import { RedisStore } from 'connect-redis';
 import type { SessionData } from 'express-session';
 import { Store } from 'express-session';
@@ -325,6 +327,18 @@ export class RedisSessionStore extends Store implements BffSessionStore {
       `${this.prefix}l:${this.crypto.storeKey(sid)}`,
       { ttlMs: this.lockTtlMs, waitMs: this.lockWaitMs, maxHoldMs: this.lockMaxHoldMs },
     );
+  }
+
+  /** `SET NX PX` under a hash of the value: the first claimant in `ttlMs` wins, on any instance. */
+  async claimOnce(purpose: string, value: string, ttlMs: number): Promise<boolean> {
+    const key = `${this.prefix}once:${purpose}:${hash('sha256', value, 'base64url')}`;
+    const taken = await this.call(() =>
+      this.redis.set(key, '1', {
+        condition: 'NX',
+        expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) },
+      }),
+    );
+    return taken === 'OK';
   }
 
   /** Nothing to release: the client belongs to whoever created it. */
