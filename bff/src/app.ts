@@ -7,7 +7,7 @@ import { LoginTransactions } from './auth/login-transaction.js';
 import { TokenRefresher } from './auth/token-refresher.js';
 import { createWorkOS } from './auth/workos.client.js';
 import { type Clock, systemClock } from './clock.js';
-import type { BffConfig } from './config/config.schema.js';
+import { type BffConfig, cookiePasswords } from './config/config.schema.js';
 import { Sealer } from './crypto/seal.js';
 import { sendError } from './http/errors.js';
 import { createHttpLogger, createLogger } from './http/logger.js';
@@ -23,7 +23,11 @@ import {
   SessionStoreUnavailableError,
 } from './session/session-store.types.js';
 import { createWebhookRoute } from './auth/webhook.route.js';
-import { createSessionMiddleware, enforceSessionTimeouts } from './session/session.middleware.js';
+import {
+  createSessionMiddleware,
+  enforceSessionTimeouts,
+  recordActivity,
+} from './session/session.middleware.js';
 import { createSessionStore } from './session/store.factory.js';
 import { createSpaRouter } from './spa/spa.static.js';
 
@@ -64,10 +68,10 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   const ownsStore = deps.store === undefined;
   const store = deps.store ?? createSessionStore(config, clock, logger);
   const workos = deps.workos ?? createWorkOS(config);
-  const sealer = new Sealer(config.workos.cookiePassword, clock);
+  const sealer = new Sealer(cookiePasswords(config), clock);
   const rateLimits = createRateLimits(config, { store, logger });
   const refresher = new TokenRefresher(workos, sealer, clock, store, rateLimits.refresh);
-  const transactions = new LoginTransactions(config, sealer, clock);
+  const transactions = new LoginTransactions(config, sealer, clock, store);
 
   const app = express();
   app.disable('x-powered-by');
@@ -100,11 +104,12 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
 
   const sessions = createSessionMiddleware(config, store);
   const timeouts = enforceSessionTimeouts(config, clock);
+  const activity = recordActivity(config, clock);
   app.use(
     '/auth',
     sessions,
     timeouts,
-    createAuthRouter({ config, workos, sealer, clock, transactions, refresher, store }),
+    createAuthRouter({ config, workos, sealer, clock, transactions, refresher, store, activity }),
   );
   const upstreamAgent = createUpstreamAgent(config.backendUrl);
   const routes = new ApiRouteTable(deps.apiRoutes ?? BACKEND_API_ROUTES);
@@ -112,7 +117,7 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
     '/api',
     sessions,
     timeouts,
-    createApiRouter({ config, refresher, agent: upstreamAgent, routes }),
+    createApiRouter({ config, refresher, agent: upstreamAgent, routes, activity }),
   );
   app.use(createSpaRouter(config.spaDistDir));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));

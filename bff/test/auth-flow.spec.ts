@@ -1,3 +1,4 @@
+import { createDecipheriv, createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,7 @@ import request from 'supertest';
 
 import { Sealer } from '../src/crypto/seal.js';
 import { SessionCrypto, SqliteSessionStore } from '../src/index.js';
+import { SESSION_KEY_INFO } from '../src/session/session-crypto.js';
 import { SessionStoreUnavailableError } from '../src/session/session-store.types.js';
 import type { TokenPair } from '../src/session/session.types.js';
 import { type EchoUpstream, sha256, startEchoUpstream } from './support/echo-upstream.js';
@@ -14,6 +16,7 @@ import {
   completeSignIn,
   emulatorConfig,
   findSetCookie,
+  setCookies,
   signIn,
   startTestEmulator,
 } from './support/emulator-stack.js';
@@ -94,7 +97,7 @@ describe('login round trip', () => {
     );
 
     expect(callback.status).toBe(302);
-    expect(callback.headers.location).toBe('/users?tab=roles');
+    expect(callback.headers.location).toBe(`${TEST_PUBLIC_URL}/users?tab=roles`);
     const sessionCookie = findSetCookie(callback, 'gatehouse')!;
     expect(sessionCookie).toMatch(
       /^gatehouse=s%3A[\w-]{32}\.[^;]+; Path=\/; HttpOnly; SameSite=Strict$/,
@@ -243,6 +246,79 @@ describe('a session that cannot be saved', () => {
   });
 });
 
+describe('key separation', () => {
+  it('the session cookie plus a store dump open nothing: its signature is not the value key material', async () => {
+    const { callback } = await signIn(agent(), { email: ADA.email });
+    const value = decodeURIComponent(
+      findSetCookie(callback, 'gatehouse')!.split(';')[0]!.slice(10),
+    );
+    const [sid, signature] = value.slice(2).split('.') as [string, string];
+    const crypto = new SessionCrypto(TEST_COOKIE_PASSWORD);
+    const [storeKey, box] = h.store
+      .dump()
+      .find((row) => row.startsWith(crypto.storeKey(sid)))!
+      .split('|') as [string, string];
+    expect(crypto.open(sid, box)).toContain(ADA.id); // the server opens it
+    // An attacker with the cookie and the dump: the signature as HKDF's PRK, expanded as the code does.
+    const prk = Buffer.from(signature, 'base64');
+    const key = createHmac('sha256', prk)
+      .update(Buffer.concat([Buffer.from(SESSION_KEY_INFO), Buffer.from([1])]))
+      .digest();
+    const [, iv, body, tag] = box.split('.') as [string, string, string, string];
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(storeKey));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    decipher.update(Buffer.from(body, 'base64url'));
+    expect(() => decipher.final()).toThrow();
+  });
+});
+
+describe('a callback after the pre-login session ended', () => {
+  const sessionCookies = (res: request.Response) =>
+    setCookies(res).filter((line) => line.startsWith('gatehouse='));
+
+  async function loginThenCallback(
+    via: Harness,
+    between: () => Promise<void> | void,
+  ): Promise<{ a: ReturnType<typeof request.agent>; callback: request.Response }> {
+    const a = request.agent(via.url);
+    await signIn(a, { email: ADA.email }); // the session the browser still carries
+    const login = await a.get('/auth/login?returnTo=%2Fagain').redirects(0);
+    await between();
+    const cb = await completeSignIn(login.headers.location as string, { email: ADA.email });
+    const callback = await a.get(`${cb.pathname}${cb.search}`).redirects(0);
+    return { a, callback };
+  }
+
+  it('timed out meanwhile (idle): answers like any callback, with one new session cookie', async () => {
+    const short = await startHarness({
+      config: emulatorConfig(emulator, { BACKEND_URL: echo.url, SESSION_IDLE_MINUTES: '1' }),
+      tripwire,
+      clock,
+    });
+    try {
+      const { a, callback } = await loginThenCallback(short, () => clock.advance(61_000));
+      expect(callback.status).toBe(302);
+      expect(callback.headers.location).toBe(`${TEST_PUBLIC_URL}/again`);
+      expect(sessionCookies(callback)).toHaveLength(1);
+      expect(sessionCookies(callback)[0]).toMatch(/^gatehouse=s%3A[\w-]{32}\./);
+      expect((await a.get('/auth/session').set(csrf)).status).toBe(200);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('ended elsewhere meanwhile (revoked): answers like any callback, with one new session cookie', async () => {
+    const { a, callback } = await loginThenCallback(h, async () => {
+      await h.store.destroySessionsOf({ userId: ADA.id }, 'revoked');
+    });
+    expect(callback.status).toBe(302);
+    expect(sessionCookies(callback)).toHaveLength(1);
+    expect(sessionCookies(callback)[0]).toMatch(/^gatehouse=s%3A[\w-]{32}\./);
+    expect((await a.get('/auth/session').set(csrf)).status).toBe(200);
+  });
+});
+
 describe('session fixation', () => {
   it('a planted cookie (even a live session of the attacker) is never reused', async () => {
     const attacker = agent();
@@ -290,10 +366,18 @@ describe('returnTo attack list (through the real flow)', () => {
     '/%09/evil.com',
     'javascript:alert(1)',
     '/auth/logout',
-  ])('%j lands on /', async (returnTo) => {
+    '/a/..//evil.com',
+    '/.//evil.com',
+    '/%2e%2e//evil.com',
+    '/a/.%2e//evil.com',
+    '/a/..%2f%2fevil.com',
+    '/a/../\\evil.com',
+    '/a/..%5c%5cevil.com',
+    '/a/..%09//evil.com',
+  ])('%j lands on PUBLIC_URL/', async (returnTo) => {
     const { callback } = await signIn(agent(), { email: ADA.email, returnTo });
     expect(callback.status).toBe(302);
-    expect(callback.headers.location).toBe('/');
+    expect(callback.headers.location).toBe(`${TEST_PUBLIC_URL}/`);
   });
 
   it('returnTo comes from the server-side login state, not the callback query', async () => {
@@ -303,7 +387,7 @@ describe('returnTo attack list (through the real flow)', () => {
     const res = await a
       .get(`${cb.pathname}${cb.search}&returnTo=https%3A%2F%2Fevil.com`)
       .redirects(0);
-    expect(res.headers.location).toBe('/safe');
+    expect(res.headers.location).toBe(`${TEST_PUBLIC_URL}/safe`);
   });
 });
 
@@ -433,6 +517,50 @@ describe('logout', () => {
       expect(emulator.revokeSession(workosSessionId)).toBe(false); // already ended by the logout hop
       expect((await a.get('/api/things').set(csrf)).status).toBe(401);
     }
+  });
+});
+
+describe('logout ends the WorkOS session on the server too', () => {
+  const revokeCalls = () =>
+    emulator.stats().endpoints['POST /user_management/sessions/revoke'] ?? 0;
+
+  it('revokeSession is called for the session, whether or not the browser opens the logout URL', async () => {
+    const a = agent();
+    const { callback } = await signIn(a, { email: ADA.email });
+    const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
+    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const before = revokeCalls();
+    const res = await a.post('/auth/logout').set(unsafe);
+    expect(res.status).toBe(200);
+    expect(revokeCalls() - before).toBe(1);
+    // Never followed the logout URL, yet the WorkOS session is over.
+    expect(emulator.revokeSession(workosSessionId)).toBe(false);
+    await emulator.flushWebhooks();
+  });
+
+  it('a WorkOS failure is logged and never shown: the logout answers as usual', async () => {
+    const a = agent();
+    const { callback } = await signIn(a, { email: ADA.email });
+    const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
+    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const failuresBefore = tripwire
+      .logLines()
+      .filter((line) => line.includes('"event":"session.workos_revoke_failed"')).length;
+    emulator.inject({ route: 'POST /user_management/sessions/revoke', status: 500 });
+    const res = await a.post('/auth/logout').set(unsafe);
+    expect(res.status).toBe(200);
+    expect(Object.keys(res.body as object)).toEqual(['logoutUrl']);
+    expect(new URL(res.body.logoutUrl as string).searchParams.get('session_id')).toBe(
+      workosSessionId,
+    );
+    expect(h.store.getSession(sid)).toBeUndefined();
+    const failures = tripwire
+      .logLines()
+      .filter((line) => line.includes('"event":"session.workos_revoke_failed"'));
+    expect(failures.length - failuresBefore).toBe(1);
+    expect(failures.at(-1)).toContain('"status":500');
+    expect(emulator.revokeSession(workosSessionId)).toBe(true); // it really was not revoked
+    await emulator.flushWebhooks();
   });
 });
 

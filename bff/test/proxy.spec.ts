@@ -3,7 +3,12 @@ import { request as httpRequest } from 'node:http';
 
 import request from 'supertest';
 
-import { type EchoUpstream, sha256, startEchoUpstream } from './support/echo-upstream.js';
+import {
+  type EchoUpstream,
+  LEAKY_HEADERS,
+  sha256,
+  startEchoUpstream,
+} from './support/echo-upstream.js';
 import { type Harness, startHarness, TestClock } from './support/harness.js';
 import { type PlantedSession, plantSession } from './support/planted-session.js';
 import { rawRequest, rawSocket } from './support/raw-request.js';
@@ -215,6 +220,46 @@ describe('/api proxy: header hygiene', () => {
     expect(res.status).toBe(200);
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.headers['x-hop']).toBeUndefined();
+  });
+
+  it('passes upstream headers through an allow-list: never CORS, never over its own security headers', async () => {
+    const own = await api().get('/api/echo').set(ok).set('Cookie', session.cookie);
+    echo.received.length = 0;
+    const res = await api().get('/api/leaky-headers').set(ok).set('Cookie', session.cookie);
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ id: 1 });
+    for (const name of [
+      'content-type',
+      'cache-control',
+      'etag',
+      'last-modified',
+      'vary',
+      'location',
+      'retry-after',
+      'ratelimit',
+      'ratelimit-policy',
+      'x-ratelimit-remaining',
+    ] as const) {
+      expect(res.headers[name]).toBe(LEAKY_HEADERS[name]);
+    }
+    // The BFF's own security headers, exactly as on a response the upstream had no say in.
+    for (const name of [
+      'content-security-policy',
+      'x-frame-options',
+      'strict-transport-security',
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'x-content-type-options',
+    ]) {
+      expect(res.headers[name]).toBe(own.headers[name]);
+      expect(res.headers[name]).not.toBe(LEAKY_HEADERS[name as keyof typeof LEAKY_HEADERS]);
+    }
+    expect(res.headers['x-request-id']).toBe(echo.received[0]!.headers['x-request-id']);
+    const names = Object.keys(res.headers);
+    expect(names.filter((name) => name.startsWith('access-control-'))).toEqual([]);
+    for (const name of ['server', 'x-powered-by', 'x-backend-debug', 'x-internal-host']) {
+      expect(names).not.toContain(name);
+    }
   });
 
   it('does not follow upstream redirects', async () => {

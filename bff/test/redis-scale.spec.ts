@@ -4,11 +4,12 @@ import request from 'supertest';
 import { Sealer } from '../src/crypto/seal.js';
 import { createLogger } from '../src/http/logger.js';
 import { createRedisClient, whenRedisReady } from '../src/session/redis.client.js';
-import type { AnyRedisClient } from '../src/session/redis.store.js';
+import type { AnyRedisClient, RedisSessionStoreOptions } from '../src/session/redis.store.js';
 import { SessionCrypto } from '../src/session/session-crypto.js';
 import type { TokenPair } from '../src/session/session.types.js';
 import { type EchoUpstream, startEchoUpstream } from './support/echo-upstream.js';
 import {
+  completeSignIn,
   emulatorConfig,
   findSetCookie,
   signIn,
@@ -40,7 +41,9 @@ describe('two BFF instances on one Redis', () => {
   let a: Harness<RecordingRedisStore>;
   let b: Harness<RecordingRedisStore>;
 
-  async function startInstance(): Promise<Harness<RecordingRedisStore>> {
+  async function startInstance(
+    overrides: { env?: Record<string, string>; store?: Partial<RedisSessionStoreOptions> } = {},
+  ): Promise<Harness<RecordingRedisStore>> {
     const config = emulatorConfig(emulator, {
       BACKEND_URL: echo.url,
       SESSION_STORE: 'redis',
@@ -49,6 +52,7 @@ describe('two BFF instances on one Redis', () => {
       SESSION_REFRESH_LOCK_WAIT_MS: '1500',
       WORKOS_WEBHOOK_SECRET: WEBHOOK_SECRET,
       WORKOS_TIMEOUT_MS: '1500',
+      ...overrides.env,
     });
     const logger = createLogger('debug', tripwire.logStream);
     const client = createRedisClient({ url: redis.url, logger, connectTimeoutMs: 500 });
@@ -60,6 +64,7 @@ describe('two BFF instances on one Redis', () => {
       secret: config.workos.cookiePassword,
       commandTimeoutMs: 1000, // short for outage tests, long enough for a loaded CI machine
       lockWaitMs: 1500,
+      ...overrides.store,
     });
     return startHarness({ config, tripwire, clock, store });
   }
@@ -145,6 +150,61 @@ describe('two BFF instances on one Redis', () => {
     // Stale copies saved at the end of the 20 requests never put the old pair back.
     expect((await api(b, cookie)).status).toBe(200);
     expect(refreshCount() - refreshes).toBe(1);
+  });
+
+  it('a refresh slower than the refresh lock TTL: the lock is renewed while held → one refresh, all 200', async () => {
+    // Two more instances whose lock key lives 300 ms, and a refresh grant that takes 1.2 s: a lock
+    // that expired mid-refresh would let the other instance spend the same refresh token again.
+    const slow = {
+      env: { WORKOS_TIMEOUT_MS: '5000' },
+      store: { lockTtlMs: 300, lockWaitMs: 5000 },
+    };
+    const c = await startInstance(slow);
+    const d = await startInstance(slow);
+    await Promise.all(clients.slice(-2).map((client) => whenRedisReady(client)));
+    try {
+      const { cookie, sid } = await signedIn(c);
+      clock.advance(250_000);
+      const refreshes = refreshCount();
+      echo.received.length = 0;
+      emulator.inject({
+        route: 'POST /user_management/authenticate',
+        grantType: 'refresh_token',
+        delayMs: 1200,
+      });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => api(i % 2 === 0 ? c : d, cookie).timeout(8000)),
+      );
+      expect(results.map((r) => r.status)).toEqual(Array(10).fill(200));
+      expect(refreshCount() - refreshes).toBe(1);
+      const after = await tokensOf(sid);
+      expect(new Set(echo.received.map((r) => r.headers.authorization))).toEqual(
+        new Set([`Bearer ${after.accessToken}`]),
+      );
+      expect(await raw.keys(`gatehouse:l:${crypto.storeKey(sid)}`)).toEqual([]); // released
+    } finally {
+      emulator.clearFaults();
+      await c.close();
+      await d.close();
+    }
+  });
+
+  it('login state is single-use across instances: a callback replayed on the other instance exchanges nothing', async () => {
+    const agentA = request.agent(a.url);
+    const login = await agentA.get('/auth/login').redirects(0);
+    const tx = findSetCookie(login, 'gatehouse-login')!.split(';')[0]!;
+    const cb = await completeSignIn(login.headers.location as string, { email: ADA.email });
+    const exchanges = () => emulator.stats().grants['authorization_code'] ?? 0;
+    const first = await agentA.get(`${cb.pathname}${cb.search}`).redirects(0);
+    expect(first.status).toBe(302);
+    const before = exchanges();
+    const replay = await request(b.url)
+      .get(`${cb.pathname}${cb.search}`)
+      .set('Cookie', tx)
+      .redirects(0);
+    expect(replay.status).toBe(400);
+    expect(findSetCookie(replay, 'gatehouse')).toBeUndefined();
+    expect(exchanges()).toBe(before); // refused on the state, before any code exchange
   });
 
   it('sign-in rate limits are counted in Redis, shared by both instances', async () => {
@@ -273,7 +333,10 @@ describe('two BFF instances on one Redis', () => {
     expect(res.body).toMatchObject({ complete: true });
     expect(res.body.bffSessionsEnded).toBeGreaterThanOrEqual(2);
     expect(res.body.workosSessionsRevoked).toBeGreaterThanOrEqual(2);
-    expect(res.headers['clear-site-data']).toBe('"cookies", "storage"');
+    expect(res.headers['clear-site-data']).toBe('"storage"'); // not "cookies" (sibling apps)
+    expect(findSetCookie(res, 'gatehouse')).toMatch(
+      /^gatehouse=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict$/,
+    );
     for (const wsid of wsids) expect(emulator.revokeSession(wsid)).toBe(false); // already ended at WorkOS
     expect((await api(b, there.cookie)).body).toEqual({ error: 'session_expired' });
     expect((await api(a, here.cookie)).status).toBe(401);

@@ -113,6 +113,43 @@ describe('timeouts (injectable clock)', () => {
     expect(gone.status).toBe(401);
   });
 
+  it('a refused request never slides the idle deadline (CSRF, Origin, Sec-Fetch-Site, route checks)', async () => {
+    const s = await plant();
+    const planted = clock.now();
+    clock.advance(20 * MIN);
+    const withCookie = (req: request.Test) => req.set('Cookie', s.cookie);
+    const refused = [
+      withCookie(request(h.url).get('/api/echo')), // no X-CSRF
+      withCookie(
+        request(h.url)
+          .get('/api/echo')
+          .set({ ...csrf, 'Sec-Fetch-Site': 'cross-site' }),
+      ),
+      withCookie(
+        request(h.url)
+          .post('/api/echo')
+          .set({ ...csrf, Origin: 'https://evil.com' }),
+      ),
+      withCookie(request(h.url).post('/api/echo').set(csrf)), // no Origin
+      withCookie(request(h.url).get('/api/no-such-route').set(csrf)),
+      withCookie(request(h.url).options('/api/echo').set(csrf)),
+      withCookie(request(h.url).get('/auth/session')), // no X-CSRF
+      withCookie(request(h.url).get('/auth/login').redirects(0)), // a navigation, not activity
+    ];
+    expect((await Promise.all(refused)).map((r) => r.status)).toEqual([
+      403, 403, 403, 403, 404, 405, 403, 302,
+    ]);
+    const polled = await request(h.url)
+      .get('/auth/session?slide=false')
+      .set(csrf)
+      .set('Cookie', s.cookie);
+    expect(polled.body.idleExpiresAt).toBe(new Date(planted + 30 * MIN).toISOString());
+    clock.advance(10 * MIN);
+    const gone = await request(h.url).get('/api/echo').set(csrf).set('Cookie', s.cookie);
+    expect(gone.status).toBe(401);
+    expect(gone.body).toEqual({ error: 'session_expired' });
+  });
+
   it('activity is written at most once a minute; the deadline is never later than idle after the last request', async () => {
     const s = await plant();
     const planted = clock.now();
@@ -189,7 +226,8 @@ describe('POST /auth/logout', () => {
     expect(logoutUrl.pathname).toBe('/user_management/sessions/logout');
     expect(logoutUrl.searchParams.get('session_id')).toBe(s.workosSessionId);
     expect(logoutUrl.searchParams.get('return_to')).toBe(`${TEST_PUBLIC_URL}/signed-out`);
-    expect(res.headers['clear-site-data']).toBe('"cookies", "storage"');
+    // Not "cookies": that would wipe every cookie of the registrable domain (sibling apps too).
+    expect(res.headers['clear-site-data']).toBe('"storage"');
     expect(res.headers['cache-control']).toBe('no-store');
     const cleared = (res.headers['set-cookie'] as unknown as string[]).find((c) =>
       c.startsWith('gatehouse='),

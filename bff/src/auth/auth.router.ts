@@ -1,5 +1,5 @@
 import type { WorkOS } from '@workos-inc/node';
-import express, { type Request, type Response } from 'express';
+import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 
 import type { Clock } from '../clock.js';
@@ -7,20 +7,16 @@ import type { BffConfig } from '../config/config.schema.js';
 import type { Sealer } from '../crypto/seal.js';
 import { sendError, sendErrorPage } from '../http/errors.js';
 import { csrfGuard } from '../proxy/request-guards.js';
-import {
-  destroySession,
-  regenerateSession,
-  saveSession,
-  sessionLabel,
-} from '../session/session.helpers.js';
+import { regenerateSession, saveSession, sessionLabel } from '../session/session.helpers.js';
 import type { BffSessionStore } from '../session/session-store.types.js';
 import type { AuthState, TokenPair } from '../session/session.types.js';
 import { readClaims } from './access-token.claims.js';
 import type { LoginTransactions } from './login-transaction.js';
 import { codeChallengeS256 } from './pkce.js';
 import { classifyWorkOSError } from './refresh-errors.js';
-import { sanitizeReturnTo } from './return-to.js';
+import { returnToLocation, sanitizeReturnTo } from './return-to.js';
 import { type TokenRefresher, toSessionUser } from './token-refresher.js';
+import { createSignOutRouter } from './sign-out.routes.js';
 
 /** Dependencies of {@link createAuthRouter}. */
 export interface AuthRouterDeps {
@@ -31,6 +27,8 @@ export interface AuthRouterDeps {
   readonly transactions: LoginTransactions;
   readonly refresher: TokenRefresher;
   readonly store: BffSessionStore;
+  /** Slides the idle deadline (`recordActivity`); run only once a route's checks passed. */
+  readonly activity: RequestHandler;
 }
 
 const loginQuery = z.object({
@@ -68,11 +66,13 @@ function clientContext(req: Request) {
   return { ipAddress: req.ip, userAgent: req.get('user-agent')?.slice(0, 512) };
 }
 
-/** `/auth/login`, `/auth/callback`, `/auth/session`, `/auth/logout`, `/auth/sessions/revoke-all`. */
+/**
+ * `/auth/login`, `/auth/callback`, `/auth/session`, and the sign-out routes (`/auth/logout`,
+ * `/auth/sessions/revoke-all`, see `sign-out.routes.ts`).
+ */
 export function createAuthRouter(deps: AuthRouterDeps): express.Router {
-  const { config, workos, sealer, clock, transactions, refresher, store } = deps;
+  const { config, workos, sealer, clock, transactions, activity } = deps;
   const router = express.Router();
-  const signedOutUrl = `${config.publicOrigin}/signed-out`;
 
   router.get('/login', async (req: Request, res: Response) => {
     const query = loginQuery.safeParse(req.query);
@@ -171,7 +171,7 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
     }
 
     // A NEW session id: whatever id the browser presented before (planted or not) is never reused.
-    await regenerateSession(req);
+    await regenerateSession(req, res, config);
     const now = clock();
     const tokens: TokenPair = {
       accessToken: result.accessToken,
@@ -208,103 +208,37 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
       },
       'session created',
     );
-    res.set('Cache-Control', 'no-store').redirect(302, tx.returnTo);
+    // Absolute, from PUBLIC_URL: whatever the stored path holds, the browser stays on our origin.
+    res
+      .set('Cache-Control', 'no-store')
+      .redirect(302, returnToLocation(config.publicOrigin, tx.returnTo));
   });
 
-  router.get('/session', csrfGuard(config.publicOrigin), (req: Request, res: Response) => {
-    const auth = req.session?.auth;
-    if (!auth)
-      return sendError(
-        res,
-        401,
-        res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated',
-      );
-    res.set('Cache-Control', 'no-store').json({
-      user: auth.user,
-      organizationId: auth.organizationId,
-      role: auth.role,
-      roles: auth.roles,
-      permissions: auth.permissions,
-      expiresAt: new Date(auth.createdAt + config.session.absoluteMs).toISOString(),
-      idleExpiresAt: new Date(auth.lastSeenAt + config.session.idleMs).toISOString(),
-    });
-  });
-
-  router.post('/logout', csrfGuard(config.publicOrigin), async (req: Request, res: Response) => {
-    const auth = req.session?.auth;
-    let logoutUrl = signedOutUrl;
-    if (auth) {
-      // The sid is read from the stored token WITHOUT verifying it: the SDK's
-      // session.getLogoutUrl() verifies first and throws once the token expired (workos-node#1174).
-      const pair = await refresher.tokens(auth, { remember: false });
-      const sid = (pair ? readClaims(pair.accessToken)?.sid : undefined) ?? auth.workosSessionId;
-      logoutUrl = workos.userManagement.getLogoutUrl({ sessionId: sid, returnTo: signedOutUrl });
-    }
-    await destroySession(req, res, config, 'logout');
-    res.set('Clear-Site-Data', '"cookies", "storage"').json({ logoutUrl });
-  });
-
-  /**
-   * Sign out everywhere: every BFF session of the user (on every instance: they share the store)
-   * and every WorkOS session behind them (`revokeSession`, each of which also makes WorkOS send
-   * `session.revoked`, harmless since the sessions are already gone). Local sessions end first, so
-   * a WorkOS outage cannot leave a BFF session alive; `complete: false` reports WorkOS sessions
-   * that could not be revoked (the hosted session then ends at its own expiry or next logout).
-   */
-  router.post(
-    '/sessions/revoke-all',
+  router.get(
+    '/session',
     csrfGuard(config.publicOrigin),
-    async (req: Request, res: Response) => {
+    activity,
+    (req: Request, res: Response) => {
       const auth = req.session?.auth;
-      if (!auth) {
+      if (!auth)
         return sendError(
           res,
           401,
           res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated',
         );
-      }
-      const userId = auth.user.id;
-      const workosSessionIds = new Set(await store.workosSessionIdsOf(userId));
-      workosSessionIds.add(auth.workosSessionId);
-      const ended = await store.destroySessionsOf({ userId }, 'signed_out_everywhere');
-      await destroySession(req, res, config, 'signed_out_everywhere');
-      let revoked = 0;
-      let failed = 0;
-      for (const sessionId of workosSessionIds) {
-        try {
-          await workos.userManagement.revokeSession({ sessionId });
-          revoked += 1;
-        } catch (err) {
-          const status = (err as { status?: unknown }).status;
-          if (status === 404) continue; // already ended at WorkOS
-          failed += 1;
-          req.log.warn(
-            {
-              event: 'session.workos_revoke_failed',
-              status: typeof status === 'number' ? status : undefined,
-            },
-            'WorkOS session could not be revoked',
-          );
-        }
-      }
-      req.log.info(
-        {
-          event: 'session.signed_out_everywhere',
-          userId,
-          bffSessions: ended,
-          workosSessions: revoked,
-          failed,
-        },
-        'signed out everywhere',
-      );
-      res.set('Clear-Site-Data', '"cookies", "storage"').json({
-        bffSessionsEnded: ended,
-        workosSessionsRevoked: revoked,
-        complete: failed === 0,
-        logoutUrl: signedOutUrl,
+      res.set('Cache-Control', 'no-store').json({
+        user: auth.user,
+        organizationId: auth.organizationId,
+        role: auth.role,
+        roles: auth.roles,
+        permissions: auth.permissions,
+        expiresAt: new Date(auth.createdAt + config.session.absoluteMs).toISOString(),
+        idleExpiresAt: new Date(auth.lastSeenAt + config.session.idleMs).toISOString(),
       });
     },
   );
+
+  router.use(createSignOutRouter(deps));
 
   router.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
   return router;

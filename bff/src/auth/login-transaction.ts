@@ -2,7 +2,9 @@ import type { Request, Response } from 'express';
 
 import type { Clock } from '../clock.js';
 import type { BffConfig } from '../config/config.schema.js';
+import { constantTimeEqual } from '../crypto/constant-time.js';
 import type { Sealer } from '../crypto/seal.js';
+import type { BffSessionStore } from '../session/session-store.types.js';
 import { randomToken } from './pkce.js';
 
 /** Lifetime of a login transaction (and its cookie). */
@@ -52,7 +54,9 @@ export function readCookie(req: Request, name: string): string | undefined {
  * `SameSite=Lax` cookie of 10 minutes. Lax (not Strict) because the callback is a top-level
  * cross-site navigation from WorkOS, on which a Strict cookie would not be sent. Anonymous visitors
  * therefore create no store rows. Consumed `state`s are remembered until they expire, so a replay
- * with a copied cookie fails too.
+ * with a copied cookie fails too: in the shared store when it has `claimOnce` (Redis: `SET NX`
+ * with the transaction's remaining lifetime, so the replay fails on every instance), else in this
+ * process.
  */
 export class LoginTransactions {
   private readonly consumed = new Map<string, number>();
@@ -61,6 +65,7 @@ export class LoginTransactions {
     private readonly config: BffConfig,
     private readonly sealer: Sealer,
     private readonly clock: Clock,
+    private readonly store?: Pick<BffSessionStore, 'claimOnce'>,
   ) {}
 
   /** Creates a transaction and sets its cookie. */
@@ -90,18 +95,26 @@ export class LoginTransactions {
     const tx = await this.sealer.unseal<unknown>(raw);
     if (!isTransaction(tx)) return undefined;
     const now = this.clock();
+    const until = tx.createdAt + LOGIN_TRANSACTION_TTL_MS;
+    if (until < now || tx.createdAt > now + 60_000) return undefined;
+    if (!constantTimeEqual(tx.state, state)) return undefined;
+    return (await this.claim(tx.state, until, now)) ? tx : undefined;
+  }
+
+  /** True the first time `state` is claimed before `until` (across instances with a shared store). */
+  private async claim(state: string, until: number, now: number): Promise<boolean> {
+    if (this.store?.claimOnce) {
+      return this.store.claimOnce('login-state', state, Math.max(1, until - now));
+    }
     this.forgetExpired(now);
-    if (now - tx.createdAt > LOGIN_TRANSACTION_TTL_MS || tx.createdAt > now + 60_000)
-      return undefined;
-    if (this.consumed.has(tx.state)) return undefined;
-    this.consumed.set(tx.state, tx.createdAt + LOGIN_TRANSACTION_TTL_MS);
+    if (this.consumed.has(state)) return false;
+    this.consumed.set(state, until);
     // Bounded memory: past the cap the oldest entries go (their cookies expire within 10 min anyway).
     for (const oldest of this.consumed.keys()) {
       if (this.consumed.size <= MAX_REMEMBERED_STATES) break;
       this.consumed.delete(oldest);
     }
-    if (!constantTimeEqual(tx.state, state)) return undefined;
-    return tx;
+    return true;
   }
 
   /** Clears the transaction cookie (same attributes, so the browser drops it). */
@@ -121,11 +134,4 @@ export class LoginTransactions {
   private forgetExpired(now: number): void {
     for (const [state, until] of this.consumed) if (until <= now) this.consumed.delete(state);
   }
-}
-
-function constantTimeEqual(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i += 1) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }

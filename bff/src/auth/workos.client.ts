@@ -18,3 +18,20 @@ export function createWorkOS(config: BffConfig): WorkOS {
     timeout: config.workos.timeoutMs,
   });
 }
+
+/**
+ * The SDK's longest sleep between two attempts: a `Retry-After` is capped at 60 s
+ * (`MAXIMUM_RETRY_AFTER_TIME_IN_MILLISECONDS`), its own backoff at 8 s with up to 1.5x jitter.
+ */
+const SDK_MAX_RETRY_SLEEP_MS = 60_000;
+
+/**
+ * The longest one SDK call can take with this configuration: every attempt running into
+ * `WORKOS_TIMEOUT_MS`, and the longest sleep before each retry.
+ */
+export function workosCallWorstCaseMs(workos: {
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+}): number {
+  return (workos.maxRetries + 1) * workos.timeoutMs + workos.maxRetries * SDK_MAX_RETRY_SLEEP_MS;
+}

@@ -59,6 +59,23 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('takes previous cookie passwords for rotation, newest first, and refuses bad ones', () => {
+    expect(loadConfig(base).workos.previousCookiePasswords).toEqual([]);
+    const rotated = loadConfig({
+      ...base,
+      WORKOS_COOKIE_PASSWORD_PREVIOUS: `${'p'.repeat(32)}, ${'q'.repeat(40)}`,
+    });
+    expect(rotated.workos.previousCookiePasswords).toEqual(['p'.repeat(32), 'q'.repeat(40)]);
+    const short = problems({ ...base, WORKOS_COOKIE_PASSWORD_PREVIOUS: `${'p'.repeat(32)},tiny` });
+    expect(short).toEqual([
+      'WORKOS_COOKIE_PASSWORD_PREVIOUS must be a comma-separated list of passwords of at least 32 characters each',
+    ]);
+    expect(short.join('\n')).not.toContain('p'.repeat(32));
+    expect(
+      problems({ ...base, WORKOS_COOKIE_PASSWORD_PREVIOUS: base.WORKOS_COOKIE_PASSWORD }),
+    ).toEqual(['WORKOS_COOKIE_PASSWORD_PREVIOUS must not repeat WORKOS_COOKIE_PASSWORD']);
+  });
+
   it('uses the __Host- cookie and Secure on https', () => {
     const config = loadConfig({
       ...base,
@@ -178,9 +195,74 @@ describe('loadConfig', () => {
       expect(problems(emulator)[0]).toMatch(
         /^WORKOS_API_BASE_URL host 127\.0\.0\.1:4100 is refused/,
       );
-      expect(loadConfig({ ...emulator, ALLOW_NON_WORKOS_API_HOST: 'true' }).workos.apiBaseUrl).toBe(
-        'http://127.0.0.1:4100',
-      );
+      expect(
+        loadConfig({
+          ...emulator,
+          ALLOW_NON_WORKOS_API_HOST: 'true',
+          ALLOW_HTTP_WORKOS_API_HOST: 'true',
+        }).workos.apiBaseUrl,
+      ).toBe('http://127.0.0.1:4100');
+    });
+
+    it('keeps the host and the http waivers separate', () => {
+      const emulator = { ...prod, WORKOS_API_BASE_URL: 'http://127.0.0.1:4100' };
+      expect(problems({ ...emulator, ALLOW_NON_WORKOS_API_HOST: 'true' })).toEqual([
+        'WORKOS_API_BASE_URL must use https when NODE_ENV=production (set ALLOW_HTTP_WORKOS_API_HOST=true to allow plain http)',
+      ]);
+      expect(problems({ ...emulator, ALLOW_HTTP_WORKOS_API_HOST: 'true' })).toEqual([
+        'WORKOS_API_BASE_URL host 127.0.0.1:4100 is refused when NODE_ENV=production (set ALLOW_NON_WORKOS_API_HOST=true to allow another WorkOS host)',
+      ]);
+      const customDomain = { ...prod, WORKOS_API_BASE_URL: 'https://auth.example.com' };
+      expect(problems({ ...customDomain, ALLOW_NON_WORKOS_API_HOST: 'true' })).toEqual([]);
+    });
+  });
+
+  describe('a non-loopback PUBLIC_URL is production whatever NODE_ENV says', () => {
+    const deployed = {
+      ...base,
+      PUBLIC_URL: 'https://admin.example.com',
+      TRUST_PROXY_HOPS: '1',
+    };
+    const because = 'PUBLIC_URL is not a loopback host (production, whatever NODE_ENV says)';
+
+    it.each([undefined, 'development', 'test'])(
+      'NODE_ENV=%s: refuses the memory store, a non-WorkOS host and an http API host, one line each',
+      (nodeEnv) => {
+        const env = {
+          ...deployed,
+          NODE_ENV: nodeEnv,
+          SESSION_STORE: 'memory',
+          WORKOS_API_BASE_URL: 'http://127.0.0.1:4100',
+        };
+        expect(problems(env)).toEqual([
+          `SESSION_STORE=memory is refused when ${because} (sessions would be lost)`,
+          `WORKOS_API_BASE_URL host 127.0.0.1:4100 is refused when ${because} (set ALLOW_NON_WORKOS_API_HOST=true to allow another WorkOS host)`,
+          `WORKOS_API_BASE_URL must use https when ${because} (set ALLOW_HTTP_WORKOS_API_HOST=true to allow plain http)`,
+        ]);
+      },
+    );
+
+    it('starts with https, sqlite and api.workos.com, or another http host with both waivers', () => {
+      expect(loadConfig(deployed).workos.apiBaseUrl).toBe('https://api.workos.com');
+      expect(
+        loadConfig({
+          ...deployed,
+          WORKOS_API_BASE_URL: 'http://127.0.0.1:4100',
+          ALLOW_NON_WORKOS_API_HOST: '1',
+          ALLOW_HTTP_WORKOS_API_HOST: '1',
+        }).workos.apiBaseUrl,
+      ).toBe('http://127.0.0.1:4100');
+    });
+
+    it('a loopback PUBLIC_URL outside NODE_ENV=production keeps the development defaults', () => {
+      const local = {
+        ...base,
+        SESSION_STORE: 'memory',
+        WORKOS_API_BASE_URL: 'http://127.0.0.1:4100',
+      };
+      for (const host of ['localhost:4200', '127.0.0.1:4200', '[::1]:4200']) {
+        expect(problems({ ...local, PUBLIC_URL: `http://${host}` })).toEqual([]);
+      }
     });
   });
 });

@@ -2,11 +2,12 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+import { productionProblems } from './production-checks.js';
+
 /** The bff package folder (…/bff), whether running from `src/` or `dist/`. */
 export const BFF_PACKAGE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const PRODUCTION_WORKOS_HOST = 'api.workos.com';
 
 const intFrom = (min: number, max: number) =>
   z
@@ -39,10 +40,20 @@ export const envSchema = z.object({
   WORKOS_CLIENT_ID: z.string().trim().min(1, 'is required'),
   WORKOS_API_KEY: z.string().trim().min(1, 'is required'),
   WORKOS_COOKIE_PASSWORD: z.string().min(32, 'must be at least 32 characters'),
+  WORKOS_COOKIE_PASSWORD_PREVIOUS: z
+    .string()
+    .transform((value) => value.split(',').map((entry) => entry.trim()))
+    .refine(
+      (list) => list.every((entry) => entry.length >= 32),
+      'must be a comma-separated list of passwords of at least 32 characters each',
+    )
+    .refine((list) => list.length <= 5, 'must list at most 5 passwords')
+    .default([]),
   WORKOS_API_BASE_URL: originUrl.default(new URL('https://api.workos.com')),
   WORKOS_MAX_RETRIES: intFrom(0, 5).default(2),
   WORKOS_TIMEOUT_MS: intFrom(100, 120_000).default(10_000),
   ALLOW_NON_WORKOS_API_HOST: boolFlag.default(false),
+  ALLOW_HTTP_WORKOS_API_HOST: boolFlag.default(false),
   PUBLIC_URL: originUrl,
   BACKEND_URL: httpUrl,
   BACKEND_TIMEOUT_MS: intFrom(100, 600_000).default(30_000),
@@ -103,7 +114,10 @@ export interface BffConfig {
   readonly workos: {
     readonly clientId: string;
     readonly apiKey: string;
+    /** The newest password: signs, seals and keys everything written. */
     readonly cookiePassword: string;
+    /** Earlier passwords, still accepted for reading (rotation; `WORKOS_COOKIE_PASSWORD_PREVIOUS`). */
+    readonly previousCookiePasswords: readonly string[];
     readonly apiBaseUrl: string;
     readonly maxRetries: number;
     readonly timeoutMs: number;
@@ -184,25 +198,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       'TRUST_PROXY_HOPS must be >= 1 when PUBLIC_URL is https (the BFF serves plain HTTP behind a TLS proxy)',
     );
   }
+  if (e.WORKOS_COOKIE_PASSWORD_PREVIOUS.includes(e.WORKOS_COOKIE_PASSWORD)) {
+    problems.push('WORKOS_COOKIE_PASSWORD_PREVIOUS must not repeat WORKOS_COOKIE_PASSWORD');
+  }
   if (e.SESSION_STORE === 'redis' && e.REDIS_URL === undefined) {
     problems.push('REDIS_URL is required when SESSION_STORE=redis');
   }
-  if (e.NODE_ENV === 'production') {
-    if (!secure) problems.push('PUBLIC_URL must use https when NODE_ENV=production');
-    if (e.SESSION_STORE === 'memory') {
-      problems.push(
-        'SESSION_STORE=memory is refused when NODE_ENV=production (sessions would be lost)',
-      );
-    }
-    if (e.WORKOS_API_BASE_URL.host !== PRODUCTION_WORKOS_HOST && !e.ALLOW_NON_WORKOS_API_HOST) {
-      problems.push(
-        `WORKOS_API_BASE_URL host ${e.WORKOS_API_BASE_URL.host} is refused when NODE_ENV=production (set ALLOW_NON_WORKOS_API_HOST=true to allow it)`,
-      );
-    }
-    if (e.WORKOS_API_BASE_URL.protocol !== 'https:' && !e.ALLOW_NON_WORKOS_API_HOST) {
-      problems.push('WORKOS_API_BASE_URL must use https when NODE_ENV=production');
-    }
-  }
+  problems.push(...productionProblems(e, publicIsLoopback));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const publicOrigin = e.PUBLIC_URL.origin;
@@ -227,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       clientId: e.WORKOS_CLIENT_ID,
       apiKey: e.WORKOS_API_KEY,
       cookiePassword: e.WORKOS_COOKIE_PASSWORD,
+      previousCookiePasswords: e.WORKOS_COOKIE_PASSWORD_PREVIOUS,
       apiBaseUrl: e.WORKOS_API_BASE_URL.origin,
       maxRetries: e.WORKOS_MAX_RETRIES,
       timeoutMs: e.WORKOS_TIMEOUT_MS,
@@ -249,4 +252,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secureCookies: secure,
     },
   };
+}
+
+/** Every password the BFF accepts, newest first (the newest writes). */
+export function cookiePasswords(config: BffConfig): readonly [string, ...string[]] {
+  return [config.workos.cookiePassword, ...config.workos.previousCookiePasswords];
 }

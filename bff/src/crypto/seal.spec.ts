@@ -38,4 +38,25 @@ describe('Sealer', () => {
   it('rejects a short password', () => {
     expect(() => new Sealer('short', () => 0)).toThrow(/32 characters/);
   });
+
+  it('with previous passwords: seals with the newest, opens what any of them sealed', async () => {
+    const previous = 'q'.repeat(32);
+    const before = await new Sealer(previous, () => Date.now()).seal({ a: 'before' });
+    const rotated = new Sealer([password, previous], () => Date.now());
+    await expect(rotated.unseal(before)).resolves.toEqual({ a: 'before' });
+    const after = await rotated.seal({ a: 'after' });
+    await expect(new Sealer(password, () => Date.now()).unseal(after)).resolves.toEqual({
+      a: 'after',
+    });
+    await expect(new Sealer(previous, () => Date.now()).unseal(after)).resolves.toBeUndefined();
+    // A seal names its key by an id (not the key), so reading never tries every password.
+    expect(after.split('*')[1]).toMatch(/^[0-9a-f]{16}$/);
+    expect(after.split('*')[1]).not.toBe(before.split('*')[1]);
+  });
+
+  it('does not open seals keyed by the password itself (the format before key separation)', async () => {
+    const { seal, defaults } = await import('iron-webcrypto');
+    const legacy = await seal({ a: 1 }, password, defaults);
+    await expect(new Sealer(password, () => Date.now()).unseal(legacy)).resolves.toBeUndefined();
+  });
 });

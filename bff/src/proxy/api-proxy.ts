@@ -53,6 +53,8 @@ export interface ApiProxyDeps {
   readonly agent: Agent;
   /** The backend's routes: anything else is 404/405 here, never forwarded. */
   readonly routes: ApiRouteTable;
+  /** Slides the idle deadline (`recordActivity`); run only once every check below passed. */
+  readonly activity: RequestHandler;
 }
 
 /**
@@ -64,13 +66,14 @@ export interface ApiProxyDeps {
  * client, not a proxy: request-body streaming, hop-by-hop handling and error mapping would all be
  * ours.) `selfHandleResponse` is on so the BFF sees the upstream status before anything reaches the
  * browser: that is what allows the one retry of a GET after an upstream 401, and the response is
- * relayed with `pipe` after dropping `Set-Cookie` and hop-by-hop headers (see `onProxyRes`).
+ * relayed with `pipe` with only the allow-listed upstream headers (see `onProxyRes`).
  */
 export function createApiRouter({
   config,
   refresher,
   agent,
   routes,
+  activity,
 }: ApiProxyDeps): express.Router {
   const contexts = new WeakMap<IncomingMessage, ProxyContext>();
   const forwardedProto = new URL(config.publicOrigin).protocol.replace(':', '');
@@ -130,8 +133,10 @@ export function createApiRouter({
     // Logger, session and httpxy each watch `close`: legitimately more than 10 listeners.
     res.setMaxListeners(20);
     res.statusCode = proxyRes.statusCode ?? 502;
+    // Allow-listed upstream headers only, and never one the BFF already set (its security
+    // headers, its request id): the upstream cannot weaken what the BFF sends.
     for (const [name, value] of Object.entries(filterResponseHeaders(proxyRes.headers))) {
-      if (value !== undefined) res.setHeader(name, value);
+      if (value !== undefined && !res.hasHeader(name)) res.setHeader(name, value);
     }
     // `pipe`, not `stream.pipeline`: httpxy already ties the two streams together for a
     // self-handled response (client gone → upstream response destroyed, upstream aborted or
@@ -221,6 +226,10 @@ export function createApiRouter({
     }
     next();
   });
+
+  // Route, CSRF, Origin, content type and size all passed: only now does the request count as
+  // activity, so a refused (cross-site) request cannot keep a session alive.
+  router.use(activity);
 
   const handler: RequestHandler = async (req: Request, res: Response, next: NextFunction) => {
     const auth = req.session?.auth;

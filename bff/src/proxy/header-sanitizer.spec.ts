@@ -61,4 +61,35 @@ describe('filterResponseHeaders', () => {
       }),
     ).toEqual({ 'content-type': 'application/json', 'cache-control': 'no-store' });
   });
+
+  it('keeps only allow-listed headers: no CORS, no security headers, no server internals', () => {
+    expect(
+      filterResponseHeaders({
+        'content-type': 'application/json',
+        'content-length': '2',
+        etag: '"1"',
+        'retry-after': '5',
+        'x-ratelimit-remaining': '3',
+        'access-control-allow-origin': '*',
+        'access-control-allow-credentials': 'true',
+        'content-security-policy': 'default-src *',
+        'x-frame-options': 'ALLOWALL',
+        server: 'nginx',
+        'x-powered-by': 'Express',
+        content_type: 'text/html',
+      }),
+    ).toEqual({
+      'content-type': 'application/json',
+      'content-length': '2',
+      etag: '"1"',
+      'retry-after': '5',
+      'x-ratelimit-remaining': '3',
+    });
+  });
+
+  it('drops an allow-listed header that Connection names as hop-by-hop', () => {
+    expect(
+      filterResponseHeaders({ connection: 'etag', etag: '"1"', 'content-type': 'text/plain' }),
+    ).toEqual({ 'content-type': 'text/plain' });
+  });
 });

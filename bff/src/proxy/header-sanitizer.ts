@@ -98,15 +98,54 @@ export function stripRequestHeaders(headers: IncomingHttpHeaders): string[] {
   return removed;
 }
 
-/** Upstream response headers the browser must not get: cookies and hop-by-hop. */
+/**
+ * The upstream response headers the browser may get (exact, lower-case names as Node delivers
+ * them): the representation (type, length, encoding, ranges, disposition), caching and validators,
+ * `Location`, `Retry-After`, `Allow`, `WWW-Authenticate`, rate-limit and request-id headers: what
+ * the SPA needs. Everything else stays with the BFF: cookies, CORS grants (`Access-Control-*`),
+ * security headers that would replace the BFF's own (CSP, framing, HSTS, referrer, COOP…) and
+ * server internals (`Server`, `X-Powered-By`, debugging headers).
+ */
+const PASSED_RESPONSE_HEADERS = new Set([
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'content-language',
+  'content-disposition',
+  'content-range',
+  'accept-ranges',
+  'cache-control',
+  'expires',
+  'pragma',
+  'age',
+  'vary',
+  'etag',
+  'last-modified',
+  'location',
+  'retry-after',
+  'allow',
+  'www-authenticate',
+  'ratelimit',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+  'x-request-id',
+]);
+
+/**
+ * The upstream response headers on the allow-list ({@link PASSED_RESPONSE_HEADERS}), minus any a
+ * `Connection` header names (hop-by-hop). The caller still never lets one replace a header the BFF
+ * set itself.
+ */
 export function filterResponseHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
   const named = connectionTokens(headers);
   const out: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    const canonical = canonicalHeaderName(name);
-    if (canonical === 'set-cookie' || canonical === 'set-cookie2') continue;
-    if (HOP_BY_HOP.has(canonical) || named.has(canonical)) continue;
+    if (value === undefined || !PASSED_RESPONSE_HEADERS.has(name) || named.has(name)) continue;
     out[name] = value;
   }
   return out;

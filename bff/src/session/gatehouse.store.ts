@@ -14,8 +14,11 @@ type Callback<T = void> = (err?: unknown, value?: T) => void;
 export interface GatehouseStoreOptions {
   readonly clock: Clock;
   readonly limits: SessionLimits;
-  /** The server secret (`WORKOS_COOKIE_PASSWORD`): keys the store-key hash and the value sealing. */
-  readonly secret: string;
+  /**
+   * The server's passwords (`WORKOS_COOKIE_PASSWORD`, then `WORKOS_COOKIE_PASSWORD_PREVIOUS`):
+   * their subkeys key the store-key hash and the value sealing. The newest writes, all read.
+   */
+  readonly secret: string | readonly string[];
   /**
    * How long a row outlives its deadline (default 5 min). Within it the timeout middleware still
    * sees the session, destroys it and answers `session_expired` instead of a bare
@@ -80,6 +83,8 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
     index: RowIndex | undefined,
   ): void;
   protected abstract updateExpiry(key: string, expiresAt: number): void;
+  /** Deletes a row without a tombstone (a session moved to the newest password's key). */
+  protected abstract removeRow(key: string): void;
   /** Deletes the row and tombstones the key (an existing tombstone keeps its reason). */
   protected abstract deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void;
   protected abstract tombstoneOf(key: string, now: number): TombstoneReason | undefined;
@@ -96,11 +101,31 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
   /** Every stored row and index entry as raw text (tests prove no token or id is stored in clear). */
   abstract dump(): string[];
 
+  /**
+   * The row of `sid` under the newest password's store key, else under a previous one's
+   * (a session written before a password change), with the generation that holds it.
+   */
+  private locate(sid: string, now: number): { key: string; gen: number; box: string } | undefined {
+    const keys = this.crypto.storeKeys(sid);
+    for (const [gen, key] of keys.entries()) {
+      const box = this.readRow(key, now);
+      if (box !== undefined) return { key, gen, box };
+    }
+    return undefined;
+  }
+
+  private tombstoneOfAny(sid: string, now: number): TombstoneReason | undefined {
+    for (const key of this.crypto.storeKeys(sid)) {
+      const reason = this.tombstoneOf(key, now);
+      if (reason) return reason;
+    }
+    return undefined;
+  }
+
   /** The session for `sid`, or undefined (also for expired, ended or unopenable ones). */
   getSession(sid: string): SessionData | undefined {
-    const box = this.readRow(this.crypto.storeKey(sid), this.clock());
-    if (box === undefined) return undefined;
-    const json = this.crypto.open(sid, box);
+    const row = this.locate(sid, this.clock());
+    const json = row && this.crypto.open(sid, row.box, row.gen);
     return json === undefined ? undefined : (JSON.parse(json) as SessionData);
   }
 
@@ -108,17 +133,19 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
     this.run(callback, () => {
       const found = this.getSession(sid);
       if (found) return found;
-      const reason = this.tombstoneOf(this.crypto.storeKey(sid), this.clock());
+      const reason = this.tombstoneOfAny(sid, this.clock());
       return reason && reason !== 'ended' ? endedPlaceholder(reason) : null;
     });
   }
 
+  /** Writes under the newest password's keys; a row under a previous one's moves (re-sealed). */
   override set(sid: string, session: SessionData, callback?: Callback): void {
     this.run(callback, () => {
       const now = this.clock();
-      if (session.ended || this.tombstoneOf(this.crypto.storeKey(sid), now)) return;
+      if (session.ended || this.tombstoneOfAny(sid, now)) return;
       const merged = keepNewestTokens(this.getSession(sid), session);
       this.writeRow(sid, JSON.stringify(merged), this.rowExpiry(merged, now));
+      for (const key of this.crypto.storeKeys(sid).slice(1)) this.removeRow(key);
     });
   }
 
@@ -145,17 +172,17 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
     this.run(callback, () => {
       if (session.ended || session.auth) return;
       const now = this.clock();
-      const key = this.crypto.storeKey(sid);
-      if (this.tombstoneOf(key, now)) return;
-      this.updateExpiry(key, this.rowExpiry(session, now));
+      if (this.tombstoneOfAny(sid, now)) return;
+      this.updateExpiry(this.crypto.storeKey(sid), this.rowExpiry(session, now));
     });
   }
 
   override destroy(sid: string, callback?: Callback): void {
     this.run(callback, () => {
-      const key = this.crypto.storeKey(sid);
-      this.deleteRow(key, this.clock() + this.limits.absoluteMs, 'ended');
-      this.crypto.forget(key);
+      for (const key of this.crypto.storeKeys(sid)) {
+        this.deleteRow(key, this.clock() + this.limits.absoluteMs, 'ended');
+        this.crypto.forget(key);
+      }
     });
   }
 
@@ -169,20 +196,25 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
 
   destroySessionsOf(selector: SessionSelector, reason: SessionEndReason): Promise<number> {
     const now = this.clock();
-    const rows = this.keysOf(this.hashedSelector(selector), now);
+    const rows = this.rowsOf(selector, now);
     for (const { key } of rows) this.deleteRow(key, now + this.limits.absoluteMs, reason);
     return Promise.resolve(rows.length);
   }
 
   workosSessionIdsOf(userId: string): Promise<string[]> {
-    const rows = this.keysOf(this.hashedSelector({ userId }), this.clock());
+    const rows = this.rowsOf({ userId }, this.clock());
     return Promise.resolve([...new Set(rows.map((row) => row.workosSessionId))]);
   }
 
-  private hashedSelector(selector: SessionSelector) {
-    return 'userId' in selector
-      ? { userKey: this.crypto.indexKey('user', selector.userId) }
-      : { workosSessionKey: this.crypto.indexKey('workos-session', selector.workosSessionId) };
+  /** The rows matching `selector`, under every password's index hashes. */
+  private rowsOf(selector: SessionSelector, now: number) {
+    const hashed =
+      'userId' in selector
+        ? this.crypto.indexKeys('user', selector.userId).map((userKey) => ({ userKey }))
+        : this.crypto
+            .indexKeys('workos-session', selector.workosSessionId)
+            .map((workosSessionKey) => ({ workosSessionKey }));
+    return hashed.flatMap((one) => this.keysOf(one, now));
   }
 
   private run<T>(callback: Callback<T> | undefined, work: () => T): void {

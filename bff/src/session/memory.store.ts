@@ -55,6 +55,10 @@ export class MemorySessionStore extends GatehouseStore {
     if (row) row.expiresAt = expiresAt;
   }
 
+  protected removeRow(key: string): void {
+    this.rows.delete(key);
+  }
+
   protected deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void {
     this.rows.delete(key);
     const existing = this.tombstones.get(key);

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { hash } from 'node:crypto';
 
 import { RedisStore } from 'connect-redis';
 import type { SessionData } from 'express-session';
@@ -7,6 +6,8 @@ import { Store } from 'express-session';
 import type { RedisClientType } from 'redis';
 
 import type { Clock } from '../clock.js';
+import { acquireRedisLock } from './redis-lock.js';
+import { DESTROY_SCRIPT, WRITE_SCRIPT } from './redis-scripts.js';
 import { SessionCrypto } from './session-crypto.js';
 import { endedPlaceholder, keepNewestTokens } from './session-merge.js';
 import { type SessionLimits, sessionExpiresAt } from './session-expiry.js';
@@ -30,18 +31,23 @@ export interface RedisSessionStoreOptions {
   readonly client: AnyRedisClient;
   readonly clock: Clock;
   readonly limits: SessionLimits;
-  /** The server secret (`WORKOS_COOKIE_PASSWORD`). */
-  readonly secret: string;
+  /** The server's passwords, newest first (see `GatehouseStoreOptions.secret`). */
+  readonly secret: string | readonly string[];
   /** Key prefix (default `gatehouse:`). */
   readonly prefix?: string;
   /** Row grace after the deadline, as in `GatehouseStore` (default 5 min). */
   readonly graceMs?: number;
   /** Per-command deadline; a slower Redis counts as unavailable (default 1000 ms). */
   readonly commandTimeoutMs?: number;
-  /** Refresh-lock lifetime: longer than one WorkOS refresh with its retries (default 15 s). */
+  /** Refresh-lock key lifetime, renewed every third of it while the lock is held (default 15 s). */
   readonly lockTtlMs?: number;
   /** How long a request waits for another instance's refresh before answering 503 (default 5 s). */
   readonly lockWaitMs?: number;
+  /**
+   * How long a held refresh lock is renewed at most: the worst case of one refresh with the
+   * configured SDK timeout, retries and `Retry-After` cap (see `refreshLockMaxHoldMs`; default 5 min).
+   */
+  readonly lockMaxHoldMs?: number;
 }
 
 /** The value stored under a row key: the sealed session and its access-token expiry (not secret). */
@@ -51,44 +57,6 @@ interface StoredRow {
   readonly at: number;
   readonly box: string;
 }
-
-/**
- * Conditional write of a row: refused when the key is tombstoned (no resurrection), and refused
- * with `changed` when the stored row holds a later access token than the incoming copy (`at`, the
- * access token's expiry, kept beside the sealed value), so a stale copy can never put older tokens
- * back whichever instance writes it; the caller then re-reads, takes the stored tokens
- * (`keepNewestTokens`) and writes again. Copies of the same token generation (most saves, which
- * only move `lastSeenAt`) never conflict. Also maintains the indexes.
- */
-const WRITE_SCRIPT = `
-if redis.call('EXISTS', KEYS[2]) == 1 then return 'gone' end
-local current = redis.call('GET', KEYS[1])
-if current then
-  local stored = cjson.decode(current)
-  if tonumber(stored['at']) > tonumber(ARGV[1]) then return 'changed' end
-end
-redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
-if ARGV[5] ~= '' then
-  redis.call('SADD', KEYS[3], ARGV[4])
-  redis.call('PEXPIRE', KEYS[3], ARGV[6])
-  redis.call('HSET', KEYS[4], ARGV[4], ARGV[5])
-  redis.call('PEXPIRE', KEYS[4], ARGV[6])
-end
-return 'ok'`;
-
-/** Tombstone first (keeping an earlier reason), then delete: a concurrent write sees one or the other. */
-const DESTROY_SCRIPT = `
-if redis.call('EXISTS', KEYS[2]) == 1 then
-  redis.call('PEXPIRE', KEYS[2], ARGV[2])
-else
-  redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
-end
-return redis.call('DEL', KEYS[1])`;
-
-/** Releases a lock only if it is still ours. */
-const UNLOCK_SCRIPT = `
-if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-return 0`;
 
 /**
  * The session store for several BFF instances (`SESSION_STORE=redis`): `connect-redis` over the
@@ -113,6 +81,7 @@ export class RedisSessionStore extends Store implements BffSessionStore {
   private readonly graceMs: number;
   private readonly lockTtlMs: number;
   private readonly lockWaitMs: number;
+  private readonly lockMaxHoldMs: number;
   private readonly commandTimeoutMs: number;
 
   constructor(options: RedisSessionStoreOptions) {
@@ -126,6 +95,7 @@ export class RedisSessionStore extends Store implements BffSessionStore {
     this.graceMs = options.graceMs ?? 5 * 60_000;
     this.lockTtlMs = options.lockTtlMs ?? 15_000;
     this.lockWaitMs = options.lockWaitMs ?? 5_000;
+    this.lockMaxHoldMs = options.lockMaxHoldMs ?? 5 * 60_000;
     this.rows = new RedisStore({
       client: this.redis,
       prefix: `${this.prefix}s:`,
@@ -188,22 +158,38 @@ export class RedisSessionStore extends Store implements BffSessionStore {
     return row && typeof row.box === 'string' ? row : undefined;
   }
 
-  private open(sid: string, row: StoredRow | undefined): SessionData | undefined {
-    const json = row && this.crypto.open(sid, row.box);
+  private open(
+    sid: string,
+    found: { row: StoredRow; gen: number } | undefined,
+  ): SessionData | undefined {
+    const json = found && this.crypto.open(sid, found.row.box, found.gen);
     return json === undefined ? undefined : (JSON.parse(json) as SessionData);
+  }
+
+  /**
+   * The row of `sid` under the newest password's store key, else under a previous one's (one more
+   * GET per previous password, only for a session not found under the newest).
+   */
+  private async locate(sid: string): Promise<{ row: StoredRow; gen: number } | undefined> {
+    for (const [gen, key] of this.crypto.storeKeys(sid).entries()) {
+      const row = await this.readRow(key);
+      if (row) return { row, gen };
+    }
+    return undefined;
   }
 
   /** The live session for `sid` (undefined when missing, ended or unopenable). */
   async getSession(sid: string): Promise<SessionData | undefined> {
-    return this.open(sid, await this.readRow(this.crypto.storeKey(sid)));
+    return this.open(sid, await this.locate(sid));
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
     this.settle(callback, async () => {
-      const key = this.crypto.storeKey(sid);
-      const found = this.open(sid, await this.readRow(key));
+      const found = await this.getSession(sid);
       if (found) return found;
-      const reason = await this.call(() => this.redis.get(this.tombKey(key)));
+      const tombKeys = this.crypto.storeKeys(sid).map((key) => this.tombKey(key));
+      const reasons = await this.call(() => this.redis.mGet(tombKeys));
+      const reason = reasons.find((r) => typeof r === 'string');
       return typeof reason === 'string' && reason !== 'ended'
         ? endedPlaceholder(reason as SessionEndReason)
         : null;
@@ -213,10 +199,10 @@ export class RedisSessionStore extends Store implements BffSessionStore {
   override set(sid: string, session: SessionData, callback?: Callback): void {
     this.settle(callback, async () => {
       if (session.ended) return;
-      const key = this.crypto.storeKey(sid);
+      const [key, ...previousKeys] = this.crypto.storeKeys(sid) as [string, ...string[]];
+      const tombKeys = [key, ...previousKeys].map((k) => this.tombKey(k));
       for (let attempt = 0; attempt < 8; attempt += 1) {
-        const current = await this.readRow(key);
-        const merged = keepNewestTokens(this.open(sid, current), session);
+        const merged = keepNewestTokens(this.open(sid, await this.locate(sid)), session);
         const ttlMs =
           sessionExpiresAt(merged, this.limits, this.clock()) + this.graceMs - this.clock();
         if (ttlMs <= 0) return;
@@ -227,11 +213,12 @@ export class RedisSessionStore extends Store implements BffSessionStore {
           this.redis.eval(WRITE_SCRIPT, {
             keys: [
               this.rowKey(key),
-              this.tombKey(key),
               this.workosIndexKey(
                 auth ? this.crypto.indexKey('workos-session', auth.workosSessionId) : 'none',
               ),
               this.userIndexKey(auth ? this.crypto.indexKey('user', auth.user.id) : 'none'),
+              ...tombKeys,
+              ...previousKeys.map((k) => this.rowKey(k)),
             ],
             arguments: [
               String(at),
@@ -240,6 +227,7 @@ export class RedisSessionStore extends Store implements BffSessionStore {
               key,
               auth?.workosSessionId ?? '',
               String(this.limits.absoluteMs + this.graceMs),
+              String(tombKeys.length),
             ],
           }),
         );
@@ -267,9 +255,10 @@ export class RedisSessionStore extends Store implements BffSessionStore {
 
   override destroy(sid: string, callback?: Callback): void {
     this.settle(callback, async () => {
-      const key = this.crypto.storeKey(sid);
-      await this.destroyKey(key, 'ended');
-      this.crypto.forget(key);
+      for (const key of this.crypto.storeKeys(sid)) {
+        await this.destroyKey(key, 'ended');
+        this.crypto.forget(key);
+      }
     });
   }
 
@@ -296,22 +285,20 @@ export class RedisSessionStore extends Store implements BffSessionStore {
   private async keysOf(
     selector: SessionSelector,
   ): Promise<{ key: string; workosSessionId?: string }[]> {
-    const candidates: { key: string; workosSessionId?: string }[] =
-      'userId' in selector
-        ? Object.entries(
-            await this.call(() =>
-              this.redis.hGetAll(this.userIndexKey(this.crypto.indexKey('user', selector.userId))),
-            ),
-          ).map(([key, workosSessionId]) => ({ key, workosSessionId: String(workosSessionId) }))
-        : [
-            ...(await this.call(() =>
-              this.redis.sMembers(
-                this.workosIndexKey(
-                  this.crypto.indexKey('workos-session', selector.workosSessionId),
-                ),
-              ),
-            )),
-          ].map((key) => ({ key: String(key) }));
+    const candidates: { key: string; workosSessionId?: string }[] = [];
+    if ('userId' in selector) {
+      for (const hash of this.crypto.indexKeys('user', selector.userId)) {
+        const entries = await this.call(() => this.redis.hGetAll(this.userIndexKey(hash)));
+        for (const [key, workosSessionId] of Object.entries(entries)) {
+          candidates.push({ key, workosSessionId: String(workosSessionId) });
+        }
+      }
+    } else {
+      for (const hash of this.crypto.indexKeys('workos-session', selector.workosSessionId)) {
+        const keys = await this.call(() => this.redis.sMembers(this.workosIndexKey(hash)));
+        for (const key of keys) candidates.push({ key: String(key) });
+      }
+    }
     const live: { key: string; workosSessionId?: string }[] = [];
     for (const candidate of candidates) {
       if ((await this.call(() => this.redis.exists(this.rowKey(candidate.key)))) === 1) {
@@ -332,33 +319,26 @@ export class RedisSessionStore extends Store implements BffSessionStore {
     return [...new Set(keys.flatMap((k) => (k.workosSessionId ? [k.workosSessionId] : [])))];
   }
 
-  async acquireRefreshLock(sid: string): Promise<RefreshLock | undefined> {
-    const lockKey = `${this.prefix}l:${this.crypto.storeKey(sid)}`;
-    const token = randomUUID();
-    const deadline = performance.now() + this.lockWaitMs;
-    for (;;) {
-      const taken = await this.call(() =>
-        this.redis.set(lockKey, token, {
-          condition: 'NX',
-          expiration: { type: 'PX', value: this.lockTtlMs },
-        }),
-      );
-      if (taken === 'OK') {
-        return {
-          release: async () => {
-            try {
-              await this.call(() =>
-                this.redis.eval(UNLOCK_SCRIPT, { keys: [lockKey], arguments: [token] }),
-              );
-            } catch {
-              // Redis away: the lock expires by itself after lockTtlMs.
-            }
-          },
-        };
-      }
-      if (performance.now() >= deadline) return undefined;
-      await sleep(20 + Math.random() * 20);
-    }
+  /** The session's refresh lock, renewed while held (see {@link acquireRedisLock}). */
+  acquireRefreshLock(sid: string): Promise<RefreshLock | undefined> {
+    return acquireRedisLock(
+      this.redis,
+      (work) => this.call(work),
+      `${this.prefix}l:${this.crypto.storeKey(sid)}`,
+      { ttlMs: this.lockTtlMs, waitMs: this.lockWaitMs, maxHoldMs: this.lockMaxHoldMs },
+    );
+  }
+
+  /** `SET NX PX` under a hash of the value: the first claimant in `ttlMs` wins, on any instance. */
+  async claimOnce(purpose: string, value: string, ttlMs: number): Promise<boolean> {
+    const key = `${this.prefix}once:${purpose}:${hash('sha256', value, 'base64url')}`;
+    const taken = await this.call(() =>
+      this.redis.set(key, '1', {
+        condition: 'NX',
+        expiration: { type: 'PX', value: Math.max(1, Math.ceil(ttlMs)) },
+      }),
+    );
+    return taken === 'OK';
   }
 
   /** Nothing to release: the client belongs to whoever created it. */

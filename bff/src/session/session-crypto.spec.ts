@@ -1,4 +1,7 @@
-import { SessionCrypto } from './session-crypto.js';
+import { createDecipheriv, createHmac } from 'node:crypto';
+
+import { cookieSigningSecrets, subkey } from '../crypto/subkeys.js';
+import { SESSION_KEY_INFO, SessionCrypto } from './session-crypto.js';
 
 const SECRET = 'a-server-secret-of-at-least-32-characters';
 const SID = 'Zq3vQ1xYk2mJ8sW0nR4tU6pL9aB7cD5e';
@@ -56,5 +59,52 @@ describe('SessionCrypto', () => {
 
   it('refuses a short secret', () => {
     expect(() => new SessionCrypto('short')).toThrow(/32/);
+  });
+
+  it("a session cookie's signature is no key material: HKDF-Expand from it opens nothing", () => {
+    // express-session's cookie is `s:<id>.<base64 HMAC-SHA256(secret, id)>`. Were that HMAC the
+    // extract step of the value key (same secret, same input), the cookie alone would open a dump.
+    const signature = createHmac('sha256', cookieSigningSecrets(SECRET)[0]!).update(SID).digest();
+    const box = crypto.seal(SID, 'tokens');
+    const [, iv, body, tag] = box.split('.');
+    const expanded = createHmac('sha256', signature)
+      .update(Buffer.concat([Buffer.from(SESSION_KEY_INFO), Buffer.from([1])]))
+      .digest();
+    const decipher = createDecipheriv('aes-256-gcm', expanded, Buffer.from(iv!, 'base64url'));
+    decipher.setAAD(Buffer.from(crypto.storeKey(SID)));
+    decipher.setAuthTag(Buffer.from(tag!, 'base64url'));
+    decipher.update(Buffer.from(body!, 'base64url'));
+    expect(() => decipher.final()).toThrow();
+    expect(crypto.open(SID, box)).toBe('tokens');
+  });
+
+  it('derives one independent subkey per purpose, none equal to the password', () => {
+    const purposes = ['cookie-signing', 'store-lookup', 'session-value', 'sealing'] as const;
+    const keys = purposes.map((purpose) => subkey(SECRET, purpose).toString('hex'));
+    expect(new Set(keys).size).toBe(purposes.length);
+    for (const key of keys) expect(key).not.toContain(Buffer.from(SECRET).toString('hex'));
+    expect(subkey(SECRET, 'sealing')).toEqual(subkey(SECRET, 'sealing')); // deterministic
+  });
+
+  describe('with a previous password', () => {
+    const NEWEST = 'the-newest-server-secret-of-32-characters';
+    const rotated = new SessionCrypto([NEWEST, SECRET]);
+
+    it('writes under the newest and opens what the previous one sealed, under its own store key', () => {
+      const old = crypto.seal(SID, 'from before');
+      expect(rotated.storeKeys(SID)).toEqual([
+        new SessionCrypto(NEWEST).storeKey(SID),
+        crypto.storeKey(SID),
+      ]);
+      expect(rotated.open(SID, old, 1)).toBe('from before');
+      expect(rotated.open(SID, old, 0)).toBeUndefined();
+      const fresh = rotated.seal(SID, 'after');
+      expect(new SessionCrypto(NEWEST).open(SID, fresh)).toBe('after');
+      expect(crypto.open(SID, fresh)).toBeUndefined();
+      expect(rotated.indexKeys('user', 'user_1')).toEqual([
+        new SessionCrypto(NEWEST).indexKey('user', 'user_1'),
+        crypto.indexKey('user', 'user_1'),
+      ]);
+    });
   });
 });

@@ -10,58 +10,85 @@ import {
 
 import { LRUCache } from 'lru-cache';
 
-const BOX_VERSION = 'g1';
+import { passwordList, subkey } from '../crypto/subkeys.js';
+
+const BOX_VERSION = 'g2';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
+/** HKDF `info` of the per-session value key. */
+export const SESSION_KEY_INFO = 'gatehouse/v2 session value key';
 /** How many per-session keys stay derived in memory (the sessions active right now). */
 const DERIVED_KEY_CACHE_SIZE = 4096;
+
+/** The keys one password gives the store: lookup hashes and the salt of the value keys. */
+interface Generation {
+  readonly lookupKey: KeyObject;
+  readonly valueSalt: Buffer;
+}
 
 /**
  * Store keys and at-rest encryption whose key lives only in the session cookie (oauth2-proxy's
  * "ticket" idea, on top of express-session).
  *
- * - The store key of a session is `HMAC-SHA256(secret, "key:" + sessionId)`: a dump of the store
- *   shows no session id, and the key cannot be turned back into a cookie value.
+ * - The store key of a session is `HMAC-SHA256(lookup subkey, "key:" + sessionId)`: a dump of the
+ *   store shows no session id, and the key cannot be turned back into a cookie value.
  * - The stored value is AES-256-GCM sealed with a key derived by HKDF-SHA256 from the session id
- *   (192 random bits, only in the browser's cookie) and the server secret, bound to the store key
- *   as associated data. Without the cookie, a copy of Redis or of the SQLite file opens nothing;
- *   without the server secret, a stolen cookie value alone does not open a stolen dump either.
+ *   (192 random bits, only in the browser's cookie) salted with the session-value subkey, bound to
+ *   the store key as associated data. The subkeys are independent of the cookie-signing one
+ *   (`subkeys.ts`): HKDF's extract step, HMAC(salt, id), is NOT the cookie's signature, so the
+ *   cookie alone opens nothing and neither does a dump without it.
  *
- * Every request opens its session, so the hot path is kept cheap: the secret is held as a
- * `KeyObject` (an HMAC over a raw Buffer key costs several times more, as Node re-imports the key
- * each call), and derived keys are kept in a bounded LRU keyed by the store key — never by the
- * session id, which stays a credential held only for the duration of a request. The cache adds no
- * new secret to the process: whoever can read its memory also reads the server secret.
+ * Rotation: each password (newest first) is a generation. Writes use the newest; reads look a
+ * session up under every generation's store key and open it with that generation's value key, so
+ * sessions written before a password change keep working and move to the newest on their next write.
  *
- * Hand-written on node:crypto primitives (no library wraps "key derived from the session id" for
- * express-session): each piece is a single standard call.
+ * Every request opens its session, so the hot path is kept cheap: keys are held as `KeyObject`s
+ * and derived keys are kept in a bounded LRU keyed by the store key — never by the session id,
+ * which stays a credential held only for the duration of a request. Hand-written on node:crypto
+ * primitives (no library wraps "key derived from the session id" for express-session).
  */
 export class SessionCrypto {
-  private readonly salt: Buffer;
-  private readonly macKey: KeyObject;
+  private readonly generations: readonly Generation[];
   private readonly derived = new LRUCache<string, KeyObject>({ max: DERIVED_KEY_CACHE_SIZE });
 
-  constructor(secret: string) {
-    if (secret.length < 32) throw new Error('The session secret must be at least 32 characters');
-    this.salt = Buffer.from(secret, 'utf8');
-    this.macKey = createSecretKey(this.salt);
+  constructor(secrets: string | readonly string[]) {
+    this.generations = passwordList(secrets).map((password) => ({
+      lookupKey: createSecretKey(subkey(password, 'store-lookup')),
+      valueSalt: subkey(password, 'session-value'),
+    }));
   }
 
-  /** The store key of a session id (hex, 64 chars). */
+  /** How many passwords are known (1 + previous ones). */
+  get generationCount(): number {
+    return this.generations.length;
+  }
+
+  /** The store key of a session id under the newest password (hex, 64 chars). */
   storeKey(sessionId: string): string {
-    return this.mac(`key:${sessionId}`);
+    return this.mac(0, `key:${sessionId}`);
+  }
+
+  /** The store key under every password, newest first (index = generation). */
+  storeKeys(sessionId: string): string[] {
+    return this.generations.map((_, gen) => this.mac(gen, `key:${sessionId}`));
   }
 
   /** A keyed hash of an index value (WorkOS session id, user id), so indexes show no ids either. */
-  indexKey(kind: 'workos-session' | 'user', value: string): string {
-    return this.mac(`${kind}:${value}`);
+  indexKey(kind: 'workos-session' | 'user', value: string, gen = 0): string {
+    return this.mac(gen, `${kind}:${value}`);
   }
 
-  /** Seals `plaintext` for the session `sessionId`. */
+  /** {@link indexKey} under every password, newest first. */
+  indexKeys(kind: 'workos-session' | 'user', value: string): string[] {
+    return this.generations.map((_, gen) => this.indexKey(kind, value, gen));
+  }
+
+  /** Seals `plaintext` for the session `sessionId` (newest password). */
   seal(sessionId: string, plaintext: string): string {
     const storeKey = this.storeKey(sessionId);
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.sessionKey(sessionId, storeKey, false), iv);
+    const key = this.sessionKey(sessionId, 0, storeKey, false);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
     cipher.setAAD(Buffer.from(storeKey));
     const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return [BOX_VERSION, iv, body, cipher.getAuthTag()]
@@ -69,15 +96,19 @@ export class SessionCrypto {
       .join('.');
   }
 
-  /** Opens a box sealed for `sessionId`; undefined when it is foreign, tampered or malformed. */
-  open(sessionId: string, box: string): string | undefined {
+  /**
+   * Opens a box sealed for `sessionId` under generation `gen` (the one whose store key held it);
+   * undefined when it is foreign, tampered or malformed.
+   */
+  open(sessionId: string, box: string, gen = 0): string | undefined {
     const [version, iv, body, tag] = box.split('.');
     if (version !== BOX_VERSION || !iv || body === undefined || !tag) return undefined;
-    const storeKey = this.storeKey(sessionId);
+    if (gen < 0 || gen >= this.generations.length) return undefined;
+    const storeKey = this.mac(gen, `key:${sessionId}`);
     try {
       const decipher = createDecipheriv(
         'aes-256-gcm',
-        this.sessionKey(sessionId, storeKey),
+        this.sessionKey(sessionId, gen, storeKey),
         Buffer.from(iv, 'base64url'),
         { authTagLength: TAG_BYTES },
       );
@@ -98,24 +129,25 @@ export class SessionCrypto {
   }
 
   /**
-   * The session's AES key: HKDF(session id, salt = server secret), cached by the store key (which
-   * is computed here from the same id, so a cache entry can only ever serve its own session).
-   * Only opening (a request reading its session) adds to the cache: a session written once and
-   * never read again (a sign-in nobody uses) costs no memory.
+   * The session's AES key: HKDF(session id, salt = the generation's session-value subkey), cached
+   * by the store key (computed from the same id and generation, so a cache entry can only ever
+   * serve its own session). Only opening adds to the cache: a session written once and never read
+   * again costs no memory.
    */
-  private sessionKey(sessionId: string, storeKey: string, remember = true): KeyObject {
+  private sessionKey(sessionId: string, gen: number, storeKey: string, remember = true): KeyObject {
     const cached = this.derived.get(storeKey);
     if (cached) return cached;
+    const { valueSalt } = this.generations[gen]!;
     const key = createSecretKey(
       Buffer.from(
-        hkdfSync('sha256', Buffer.from(sessionId, 'utf8'), this.salt, 'gatehouse session v1', 32),
+        hkdfSync('sha256', Buffer.from(sessionId, 'utf8'), valueSalt, SESSION_KEY_INFO, 32),
       ),
     );
     if (remember) this.derived.set(storeKey, key);
     return key;
   }
 
-  private mac(input: string): string {
-    return createHmac('sha256', this.macKey).update(input).digest('hex');
+  private mac(gen: number, input: string): string {
+    return createHmac('sha256', this.generations[gen]!.lookupKey).update(input).digest('hex');
   }
 }

@@ -37,6 +37,11 @@ export interface BffSessionStore extends Store {
    * could not be had in time. Stores used by a single process may omit it.
    */
   acquireRefreshLock?(sessionId: string): Promise<RefreshLock | undefined>;
+  /**
+   * True the first time `value` is claimed for `purpose` within `ttlMs`, for every process sharing
+   * the store (single-use login `state`). Stores used by a single process may omit it.
+   */
+  claimOnce?(purpose: string, value: string, ttlMs: number): Promise<boolean>;
 }
 
 /** The store could not be reached in time (Redis down or slow): answer 503, keep the session. */

@@ -16,11 +16,31 @@ export function saveSession(req: Request): Promise<void> {
   });
 }
 
-/** Promise form of `req.session.regenerate()`: a NEW id, the old row destroyed. */
-export function regenerateSession(req: Request): Promise<void> {
+/**
+ * Promise form of `req.session.regenerate()`: a NEW id, the old row destroyed. Also when this
+ * request already ended the session it came with (a timeout, or ended elsewhere): there is then no
+ * `req.session` to regenerate, so the store makes a fresh one, and the clearing of the cookie
+ * queued for the ended session is withdrawn (the new session's cookie replaces it).
+ */
+export function regenerateSession(req: Request, res: Response, config: BffConfig): Promise<void> {
+  withdrawSetCookie(res, config.session.cookieName);
   return new Promise((resolve, reject) => {
-    req.session.regenerate((err) => (err ? reject(err as Error) : resolve()));
+    const done = (err?: Error) => (err ? reject(err) : resolve());
+    const session = req.session as Request['session'] | undefined;
+    if (session) session.regenerate(done);
+    else req.sessionStore.regenerate(req, done);
   });
+}
+
+/** Removes the `Set-Cookie` lines queued so far for cookie `name`. */
+function withdrawSetCookie(res: Response, name: string): void {
+  const queued = res.getHeader('set-cookie');
+  if (queued === undefined) return;
+  const lines = (Array.isArray(queued) ? queued : [String(queued)]).filter(
+    (line) => !line.startsWith(`${name}=`),
+  );
+  if (lines.length > 0) res.setHeader('set-cookie', lines);
+  else res.removeHeader('set-cookie');
 }
 
 /** The attributes the session cookie is set with (clearing must repeat them). */

@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 import session from 'express-session';
 
 import type { Clock } from '../clock.js';
-import type { BffConfig } from '../config/config.schema.js';
+import { type BffConfig, cookiePasswords } from '../config/config.schema.js';
+import { cookieSigningSecrets } from '../crypto/subkeys.js';
 import type { BffSessionStore } from './session-store.types.js';
 import { destroySession, sessionCookieAttributes } from './session.helpers.js';
 
@@ -15,7 +16,9 @@ import { destroySession, sessionCookieAttributes } from './session.helpers.js';
 export function createSessionMiddleware(config: BffConfig, store: BffSessionStore): RequestHandler {
   return session({
     name: config.session.cookieName,
-    secret: config.workos.cookiePassword,
+    // The cookie-signing subkey of each password (newest signs, all verify): never the password
+    // itself, whose HMAC of the id would equal the extract step of the session value key.
+    secret: cookieSigningSecrets(cookiePasswords(config)),
     store,
     resave: false,
     saveUninitialized: false,
@@ -32,14 +35,8 @@ export function createSessionMiddleware(config: BffConfig, store: BffSessionStor
 /**
  * Server-side idle and absolute timeouts (express-session has no absolute one). An expired session
  * is destroyed and the request continues anonymously with `res.locals.sessionEnded` set, so routes
- * answer 401 `session_expired`. Activity slides the idle deadline unless the query has
- * `slide=false` (the SPA's polling).
- *
- * Sliding is throttled: `lastSeenAt` moves only once it is `slideEveryMs` old (≤ 1 min), so a busy
- * session is written to the store about once a minute instead of on every request (express-session
- * saves a session whose content changed, and the store write is the dearest part of a proxied
- * request). Enforcement and the store's row expiry both use the recorded `lastSeenAt`, so the
- * deadline is never later than `idleMs` after the last request, and at most `slideEveryMs` earlier.
+ * answer 401 `session_expired`. It does not slide the idle deadline: {@link recordActivity} does,
+ * placed after a route's checks.
  */
 export function enforceSessionTimeouts(config: BffConfig, clock: Clock): RequestHandler {
   return async (req, res, next) => {
@@ -69,9 +66,31 @@ export function enforceSessionTimeouts(config: BffConfig, clock: Clock): Request
     if (reason) {
       await destroySession(req, res, config, reason);
       res.locals['sessionEnded'] = reason;
-      return next();
     }
-    if (now - auth.lastSeenAt >= config.session.slideEveryMs && req.query['slide'] !== 'false') {
+    next();
+  };
+}
+
+/**
+ * Slides the idle deadline: mounted only after a route's CSRF, Origin, `Sec-Fetch-Site` and route
+ * checks, so a refused request (a cross-site one above all) can never keep a session alive. Not
+ * for `slide=false` (the SPA's polling).
+ *
+ * Throttled: `lastSeenAt` moves only once it is `slideEveryMs` old (≤ 1 min), so a busy session is
+ * written to the store about once a minute instead of on every request (express-session saves a
+ * session whose content changed, and the store write is the dearest part of a proxied request).
+ * Enforcement and the store's row expiry both use the recorded `lastSeenAt`, so the deadline is
+ * never later than `idleMs` after the last request, and at most `slideEveryMs` earlier.
+ */
+export function recordActivity(config: BffConfig, clock: Clock): RequestHandler {
+  return (req, _res, next) => {
+    const auth = req.session?.auth;
+    const now = clock();
+    if (
+      auth &&
+      now - auth.lastSeenAt >= config.session.slideEveryMs &&
+      req.query['slide'] !== 'false'
+    ) {
       auth.lastSeenAt = now;
     }
     next();

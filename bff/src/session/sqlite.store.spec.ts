@@ -241,6 +241,88 @@ describe('SqliteSessionStore at rest', () => {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
+
+  it('deletes rows sealed before the keys were separated per purpose (g1 boxes: their sessions end)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gatehouse-store-'));
+    const path = join(dir, 'sessions.sqlite');
+    const now = Date.now();
+    const first = new SqliteSessionStore({
+      secret,
+      clock: () => now,
+      limits,
+      path,
+      pruneIntervalMs: 0,
+    });
+    first.set('kept', session(now));
+    first.close();
+    const raw = new DatabaseSync(path);
+    raw.exec(
+      `INSERT INTO session_rows (key, box, expires_at) VALUES ('old-key', 'g1.iv.body.tag', ${now + 60_000})`,
+    );
+    raw.close();
+    const reopened = new SqliteSessionStore({
+      secret,
+      clock: () => now,
+      limits,
+      path,
+      pruneIntervalMs: 0,
+    });
+    expect(reopened.dump()).toHaveLength(1);
+    expect(reopened.dump().join('\n')).not.toContain('g1.');
+    expect(reopened.getSession('kept')).toBeDefined();
+    reopened.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe('SqliteSessionStore with a rotated password (WORKOS_COOKIE_PASSWORD_PREVIOUS)', () => {
+  const previous = secret;
+  const newest = 'the-newest-server-secret-of-32-characters';
+  let dir: string;
+  let path: string;
+  const now = 1_800_000_000_000;
+  const open = (secrets: string | string[]) =>
+    new SqliteSessionStore({ secret: secrets, clock: () => now, limits, path, pruneIntervalMs: 0 });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gatehouse-rotation-'));
+    path = join(dir, 'sessions.sqlite');
+    const before = open(previous);
+    before.set('sid1', session(now));
+    before.set('sid2', session(now));
+    before.close();
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads sessions written under the previous password and moves each to the newest on its next write', async () => {
+    const rotated = open([newest, previous]);
+    expect(rotated.getSession('sid1')?.auth?.user.id).toBe('user_1');
+    await call((cb) => rotated.set('sid1', session(now, now + 60_000), cb));
+    rotated.close();
+    const onlyNewest = open(newest);
+    const onlyPrevious = open(previous);
+    expect(onlyNewest.getSession('sid1')?.auth?.lastSeenAt).toBe(now + 60_000);
+    expect(onlyPrevious.getSession('sid1')).toBeUndefined(); // moved, not copied
+    expect(onlyPrevious.getSession('sid2')).toBeDefined(); // not written yet: still where it was
+    expect(onlyNewest.dump()).toHaveLength(2);
+    onlyNewest.close();
+    onlyPrevious.close();
+  });
+
+  it('finds and ends sessions under either password, and a session ended under the previous one stays ended', async () => {
+    const rotated = open([newest, previous]);
+    await call((cb) => rotated.set('sid1', session(now), cb)); // moved to the newest
+    expect(await rotated.workosSessionIdsOf('user_1')).toEqual(['session_1']);
+    await expect(rotated.destroySessionsOf({ userId: 'user_1' }, 'user_deleted')).resolves.toBe(2);
+    for (const sid of ['sid1', 'sid2']) {
+      await expect(call((cb) => rotated.get(sid, cb))).resolves.toMatchObject({
+        ended: 'user_deleted',
+      });
+      await call((cb) => rotated.set(sid, session(now), cb)); // a slow request cannot bring it back
+      expect(rotated.getSession(sid)).toBeUndefined();
+    }
+    rotated.close();
+  });
 });
 
 describe('SqliteSessionStore persistence', () => {

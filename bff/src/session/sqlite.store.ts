@@ -30,7 +30,9 @@ export interface SqliteStoreOptions extends GatehouseStoreOptions {
  *
  * Schema v2 (store keys are keyed hashes, values sealed per session): the tables of the first
  * format (`sessions`, `destroyed_sessions`, ids and iron-sealed tokens) are dropped on open, so
- * sessions stored by an older BFF end and their users sign in again.
+ * sessions stored by an older BFF end and their users sign in again. Rows sealed before the keys
+ * were separated per purpose (`g1` boxes, keys no password derives any more) are deleted on open
+ * for the same reason.
  */
 export class SqliteSessionStore extends GatehouseStore {
   private readonly db: DatabaseSync;
@@ -80,6 +82,7 @@ export class SqliteSessionStore extends GatehouseStore {
         until INTEGER NOT NULL,
         reason TEXT NOT NULL
       ) STRICT;
+      DELETE FROM session_rows WHERE box LIKE 'g1.%';
     `);
     this.stmt = {
       get: this.db.prepare('SELECT box, expires_at FROM session_rows WHERE key = ?'),
@@ -147,6 +150,10 @@ export class SqliteSessionStore extends GatehouseStore {
 
   protected updateExpiry(key: string, expiresAt: number): void {
     this.stmt.touch.run(expiresAt, key);
+  }
+
+  protected removeRow(key: string): void {
+    this.stmt.delete.run(key);
   }
 
   protected deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void {

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 
+import { workosCallWorstCaseMs } from '../auth/workos.client.js';
 import type { Clock } from '../clock.js';
-import type { BffConfig } from '../config/config.schema.js';
+import { type BffConfig, cookiePasswords } from '../config/config.schema.js';
 import { MemorySessionStore } from './memory.store.js';
 import { createRedisClient } from './redis.client.js';
 import { RedisSessionStore } from './redis.store.js';
@@ -15,7 +16,7 @@ export function createSessionStore(
   logger: Logger,
 ): BffSessionStore {
   const limits = { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs };
-  const secret = config.workos.cookiePassword;
+  const secret = cookiePasswords(config);
   switch (config.session.store) {
     case 'memory':
       return new MemorySessionStore({ clock, limits, secret });
@@ -32,6 +33,7 @@ export function createSessionStore(
         prefix: redis.prefix,
         commandTimeoutMs: redis.commandTimeoutMs,
         lockWaitMs: redis.lockWaitMs,
+        lockMaxHoldMs: refreshLockMaxHoldMs(config),
       });
       return Object.assign(store, {
         close: async () => {
@@ -40,4 +42,18 @@ export function createSessionStore(
       });
     }
   }
+}
+
+/** Redis calls a refresh makes under its lock: budget, reload, and a save's read-and-write retries. */
+const REDIS_CALLS_UNDER_LOCK = 20;
+
+/**
+ * How long a refresh can hold its lock with this configuration: the worst case of the WorkOS
+ * call (timeouts, retries, `Retry-After`) plus the Redis calls around it, each at its deadline.
+ */
+export function refreshLockMaxHoldMs(config: BffConfig): number {
+  return (
+    workosCallWorstCaseMs(config.workos) +
+    REDIS_CALLS_UNDER_LOCK * config.session.redis.commandTimeoutMs
+  );
 }

@@ -23,13 +23,49 @@ export interface EchoUpstream {
   close(): Promise<void>;
 }
 
+/**
+ * What `/leaky-headers` answers with: what the SPA may see (content, caching, validators,
+ * `Location`, `Retry-After`, rate limits) and what it must not (security headers that would weaken
+ * the BFF's own, CORS grants, server internals).
+ */
+export const LEAKY_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'private, max-age=60',
+  etag: '"v1"',
+  'last-modified': 'Wed, 01 Jan 2025 00:00:00 GMT',
+  vary: 'Accept',
+  location: '/things/1',
+  'retry-after': '30',
+  ratelimit: '"default";r=5;t=60',
+  'ratelimit-policy': '"default";q=100;w=60',
+  'x-ratelimit-remaining': '5',
+  'x-request-id': 'upstream-chosen-id',
+  'content-security-policy': 'default-src *',
+  'x-frame-options': 'ALLOWALL',
+  'strict-transport-security': 'max-age=0',
+  'referrer-policy': 'unsafe-url',
+  'cross-origin-opener-policy': 'unsafe-none',
+  'x-content-type-options': 'none',
+  'access-control-allow-origin': 'https://evil.com',
+  'access-control-allow-credentials': 'true',
+  'access-control-allow-methods': 'GET, POST, DELETE',
+  'access-control-allow-headers': 'x-csrf',
+  'access-control-expose-headers': '*',
+  'access-control-max-age': '86400',
+  server: 'internal-backend/1.2.3',
+  'x-powered-by': 'Express',
+  'x-backend-debug': 'stack trace',
+  'x-internal-host': '10.0.0.5',
+} as const;
+
 export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Routes: `/hang` never answers; `/slow?ms=N` answers after N ms; `/status/N` answers N;
  * `/stream` sends a chunk every 20 ms until the connection goes away; `/cut` promises 1000 bytes,
  * sends 10 and drops the connection;
- * `/set-cookie` sets a cookie; `/redirect` 302s to `/echo/redirected`; anything else echoes the
+ * `/set-cookie` sets a cookie; `/leaky-headers` answers 201 with {@link LEAKY_HEADERS};
+ * `/redirect` 302s to `/echo/redirected`; anything else echoes the
  * request as JSON, with `authorization` replaced by its SHA-256 (so no token travels back).
  */
 export async function startEchoUpstream(): Promise<EchoUpstream> {
@@ -94,6 +130,11 @@ export async function startEchoUpstream(): Promise<EchoUpstream> {
         res.setHeader('connection', 'keep-alive, x-hop');
         res.setHeader('x-hop', 'should-not-pass');
         return echo();
+      }
+      if (url.pathname === '/leaky-headers') {
+        res.writeHead(201, LEAKY_HEADERS);
+        res.end('{"id":1}');
+        return;
       }
       if (url.pathname === '/redirect') {
         res.statusCode = 302;

@@ -7,6 +7,7 @@ import {
   type BffConfig,
   type RunningBff,
 } from '../../src/index.js';
+import { cookiePasswords } from '../../src/config/config.schema.js';
 import { createLogger } from '../../src/http/logger.js';
 import type { GatehouseStore } from '../../src/session/gatehouse.store.js';
 import type { GatehouseStoreOptions } from '../../src/session/gatehouse.store.js';
@@ -81,7 +82,7 @@ export async function startHarness<S extends BffSessionStore = GatehouseStore>(o
     (new RecordingMemoryStore({
       clock,
       limits,
-      secret: config.workos.cookiePassword,
+      secret: cookiePasswords(config),
     }) as unknown as S & {
       written: string[];
     });
@@ -103,7 +104,7 @@ export async function startHarness<S extends BffSessionStore = GatehouseStore>(o
     store,
     close: async () => {
       await bff.close();
-      await tripwire.addSealedFrom(store.written, config.workos.cookiePassword);
+      await tripwire.addSealedFrom(store.written, cookiePasswords(config));
     },
   };
 }

@@ -1,7 +1,9 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
 import type { BffConfig, GatehouseStore } from '../../src/index.js';
+import { cookiePasswords } from '../../src/config/config.schema.js';
 import { Sealer } from '../../src/crypto/seal.js';
+import { cookieSigningSecrets } from '../../src/crypto/subkeys.js';
 import type { AuthState } from '../../src/session/session.types.js';
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
@@ -19,7 +21,7 @@ export function fakeAccessToken(claims: { sid: string; expSeconds: number; sub?:
 
 /** A signed express-session cookie header for `sid`, as the BFF would set it. */
 export function sessionCookie(config: BffConfig, sid: string): string {
-  const mac = createHmac('sha256', config.workos.cookiePassword)
+  const mac = createHmac('sha256', cookieSigningSecrets(cookiePasswords(config))[0]!)
     .update(sid)
     .digest('base64')
     .replace(/=+$/, '');
@@ -49,7 +51,7 @@ export async function plantSession(
     expSeconds: Math.floor(accessExpiresAt / 1000),
   });
   const refreshToken = `rt_${randomBytes(24).toString('base64url')}`;
-  const sealer = new Sealer(config.workos.cookiePassword, () => options.now);
+  const sealer = new Sealer(cookiePasswords(config), () => options.now);
   const auth: AuthState = {
     user: {
       id: 'user_planted',

@@ -13,6 +13,7 @@ export const TEST_API_ROUTES: readonly ApiRoute[] = [
   '/hang',
   '/status/{code}',
   '/set-cookie',
+  '/leaky-headers',
   '/redirect',
   '/stream',
   '/cut',

@@ -51,7 +51,10 @@ export class Tripwire {
   }
 
   /** Adds the tokens inside every sealed pair found in stored session JSON. */
-  async addSealedFrom(storedJson: Iterable<string>, password: string): Promise<void> {
+  async addSealedFrom(
+    storedJson: Iterable<string>,
+    password: string | readonly string[],
+  ): Promise<void> {
     const sealer = new Sealer(password, () => Date.now());
     for (const json of storedJson) {
       const match = /"sealedTokens":"([^"]+)"/.exec(json);
