@@ -40,7 +40,7 @@ export function authorizeRoutes(ctx: EmulatorContext): Router {
 
   /** Finishes the sign-in: a code for the redirect URI, or the organization choice. */
   function complete(res: Response, request: AuthorizeRequest, user: SeedUser): void {
-    const memberships = user.memberships;
+    const memberships = directory.activeMemberships(user.id);
     let organizationId: string | null = null;
     if (request.params.organizationId !== null) {
       if (directory.roleOf(user.id, request.params.organizationId) === undefined) {

@@ -22,10 +22,12 @@ function displayName(user: SeedUser): string {
 
 /** "admin at Example Corp, member at Globex". */
 function rolesText(directory: Directory, user: SeedUser): string {
-  if (user.memberships.length === 0) return 'no organization';
-  return user.memberships
+  const memberships = directory.activeMemberships(user.id);
+  if (memberships.length === 0) return 'no organization';
+  return memberships
     .map(
-      (m) => `${m.role} at ${directory.organization(m.organizationId)?.name ?? m.organizationId}`,
+      (m) =>
+        `${m.roleSlug} at ${directory.organization(m.organizationId)?.name ?? m.organizationId}`,
     )
     .join(', ');
 }
@@ -98,10 +100,11 @@ export function renderOrganizationChoice(
   user: SeedUser,
   error?: string,
 ): string {
-  const buttons = user.memberships
+  const buttons = directory
+    .activeMemberships(user.id)
     .map((m) => {
       const org = directory.organization(m.organizationId);
-      const label = `${org?.name ?? m.organizationId} (${m.role})`;
+      const label = `${org?.name ?? m.organizationId} (${m.roleSlug})`;
       return `<button type="submit" name="organization_id" value="${escapeHtml(m.organizationId)}">${escapeHtml(label)}</button>`;
     })
     .join('\n');

@@ -5,6 +5,9 @@ import { controlsRoutes } from '../controls/controls.routes.js';
 import type { EmulatorContext } from '../emulator.context.js';
 import type { Emulator } from '../emulator.types.js';
 import { jwksRoute } from '../keys/jwks.route.js';
+import { membershipsRoutes } from '../memberships/memberships.routes.js';
+import { organizationsRoutes } from '../organizations/organizations.routes.js';
+import { rolesRoutes } from '../roles/roles.routes.js';
 import { logoutRoutes } from '../sessions/logout.routes.js';
 import { usersRoute } from '../users/users.route.js';
 import { errorHandler } from './error.handler.js';
@@ -30,6 +33,9 @@ export function createApp(ctx: EmulatorContext, emulator: () => Emulator): Expre
   app.use(jwksRoute(ctx));
   app.use(logoutRoutes(ctx));
   app.use(usersRoute(ctx));
+  app.use(membershipsRoutes(ctx, ctx.membershipService));
+  app.use(organizationsRoutes(ctx));
+  app.use(rolesRoutes(ctx));
   if (ctx.enableTestControls) app.use(controlsRoutes(emulator));
 
   app.use(() => {

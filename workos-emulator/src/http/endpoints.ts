@@ -7,7 +7,21 @@ export const ENDPOINTS = [
   'GET /sso/jwks/:clientId',
   'GET /user_management/sessions/logout',
   'POST /user_management/sessions/revoke',
+  'GET /user_management/users',
+  'GET /user_management/users/external_id/:externalId',
   'GET /user_management/users/:id',
+  'GET /user_management/organization_memberships',
+  'POST /user_management/organization_memberships',
+  'GET /user_management/organization_memberships/:id',
+  'PUT /user_management/organization_memberships/:id',
+  'DELETE /user_management/organization_memberships/:id',
+  'PUT /user_management/organization_memberships/:id/deactivate',
+  'PUT /user_management/organization_memberships/:id/reactivate',
+  'GET /organizations',
+  'GET /organizations/external_id/:externalId',
+  'GET /organizations/:id',
+  'GET /authorization/organizations/:organizationId/roles',
+  'GET /authorization/organizations/:organizationId/roles/:slug',
 ] as const;
 
 /** One of {@link ENDPOINTS}, or `UNMATCHED` for anything else. */
