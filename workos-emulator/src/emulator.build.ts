@@ -8,6 +8,8 @@ import { EventStore } from './events/event.store.js';
 import { FaultInjector } from './http/faults.js';
 import { IdempotencyCache } from './http/idempotency.js';
 import { StatsRecorder } from './http/stats.js';
+import { InvitationService } from './invitations/invitation.service.js';
+import { InvitationStore } from './invitations/invitation.store.js';
 import type { KeyStore } from './keys/key.store.js';
 import { MembershipService } from './memberships/membership.service.js';
 import { MembershipStore } from './memberships/membership.store.js';
@@ -47,6 +49,7 @@ export function buildContext(s: BuildSettings): EmulatorContext {
   const directory = new Directory(s.seed, memberships, (userId) => store.lastSignInOf(userId));
   const eventStore = new EventStore(db);
   const events = new EventRecorder(eventStore, ids, clock, s.webhooks);
+  const invitations = new InvitationStore(db);
   const sessions = new SessionService({
     store,
     directory,
@@ -80,6 +83,8 @@ export function buildContext(s: BuildSettings): EmulatorContext {
     directory,
     memberships,
     membershipService: new MembershipService({ directory, events, clock, ids }),
+    invitations,
+    invitationService: new InvitationService({ directory, store: invitations, events, clock, ids }),
     keys: s.keys,
     store,
     sessions,

@@ -7,6 +7,8 @@ import type { EventStore } from './events/event.store.js';
 import type { FaultInjector } from './http/faults.js';
 import type { IdempotencyCache } from './http/idempotency.js';
 import type { StatsRecorder } from './http/stats.js';
+import type { InvitationService } from './invitations/invitation.service.js';
+import type { InvitationStore } from './invitations/invitation.store.js';
 import type { KeyStore } from './keys/key.store.js';
 import type { MembershipService } from './memberships/membership.service.js';
 import type { MembershipStore } from './memberships/membership.store.js';
@@ -27,6 +29,9 @@ export interface EmulatorContext {
   memberships: MembershipStore;
   /** Membership rules and events (the API's writes). */
   membershipService: MembershipService;
+  invitations: InvitationStore;
+  /** Invitation rules and events. */
+  invitationService: InvitationService;
   keys: KeyStore;
   store: SessionStore;
   sessions: SessionService;

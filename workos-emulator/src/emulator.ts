@@ -158,6 +158,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     reset() {
       store.clear();
       ctx.eventStore.clear();
+      ctx.invitations.clear();
       ctx.codes.clear();
       ctx.authorizeRequests.clear();
       ctx.refreshGrant.clear();

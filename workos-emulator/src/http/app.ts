@@ -5,6 +5,7 @@ import { controlsRoutes } from '../controls/controls.routes.js';
 import type { EmulatorContext } from '../emulator.context.js';
 import type { Emulator } from '../emulator.types.js';
 import { jwksRoute } from '../keys/jwks.route.js';
+import { invitationsRoutes } from '../invitations/invitations.routes.js';
 import { membershipsRoutes } from '../memberships/memberships.routes.js';
 import { organizationsRoutes } from '../organizations/organizations.routes.js';
 import { rolesRoutes } from '../roles/roles.routes.js';
@@ -34,6 +35,7 @@ export function createApp(ctx: EmulatorContext, emulator: () => Emulator): Expre
   app.use(logoutRoutes(ctx));
   app.use(usersRoute(ctx));
   app.use(membershipsRoutes(ctx, ctx.membershipService));
+  app.use(invitationsRoutes(ctx, ctx.invitationService));
   app.use(organizationsRoutes(ctx));
   app.use(rolesRoutes(ctx));
   if (ctx.enableTestControls) app.use(controlsRoutes(emulator));
