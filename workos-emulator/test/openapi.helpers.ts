@@ -83,9 +83,16 @@ function compile(schema: unknown): Validate {
       : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
 }
 
-/** Validator of a named component schema, e.g. `UserlandAuthenticateResponse`. */
+const components = new Map<string, Validate>();
+
+/** Validator of a named component schema, e.g. `UserlandAuthenticateResponse` (compiled once per name). */
 export function componentValidator(name: string): Validate {
-  return compile({ $ref: `#/components/schemas/${name}` });
+  let validate = components.get(name);
+  if (validate === undefined) {
+    validate = compile({ $ref: `#/components/schemas/${name}` });
+    components.set(name, validate);
+  }
+  return validate;
 }
 
 /** Validator of the JSON body the document declares for `method path` answering `status`. */

@@ -10,6 +10,7 @@ export const ENDPOINTS = [
   'GET /user_management/users',
   'GET /user_management/users/external_id/:externalId',
   'GET /user_management/users/:id',
+  'GET /user_management/users/:id/sessions',
   'GET /user_management/organization_memberships',
   'POST /user_management/organization_memberships',
   'GET /user_management/organization_memberships/:id',
@@ -28,6 +29,7 @@ export const ENDPOINTS = [
   'GET /organizations/:id',
   'GET /authorization/organizations/:organizationId/roles',
   'GET /authorization/organizations/:organizationId/roles/:slug',
+  'GET /events',
 ] as const;
 
 /** One of {@link ENDPOINTS}, or `UNMATCHED` for anything else. */
