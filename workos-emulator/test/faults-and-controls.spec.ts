@@ -175,6 +175,29 @@ describe('/__emulator HTTP controls', () => {
         (await post(emulator, '/__emulator/sessions', JSON.stringify({ email: 'no@x.y' }))).status,
       ).toBe(422);
       expect((await post(emulator, '/__emulator/sessions', '{')).status).toBe(400);
+      const impersonated = await post(
+        emulator,
+        '/__emulator/sessions',
+        JSON.stringify({
+          email: ADA.email,
+          impersonator: { email: 'sam@example.com', reason: 'Ticket 7' },
+        }),
+      );
+      expect(impersonated.status).toBe(201);
+      expect(impersonated.json['response']).toMatchObject({
+        authentication_method: 'Impersonation',
+        impersonator: { email: 'sam@example.com', reason: 'Ticket 7' },
+      });
+      emulator.revokeSession(String(impersonated.json['sessionId']));
+      expect(
+        (
+          await post(
+            emulator,
+            '/__emulator/sessions',
+            JSON.stringify({ email: ADA.email, impersonator: 'x' }),
+          )
+        ).status,
+      ).toBe(422);
 
       const revoked = await post(emulator, `/__emulator/sessions/${sessionId}/revoke`, '{}');
       expect(revoked.json).toEqual({ revoked: true });

@@ -5,6 +5,7 @@ import { safeEqual } from '../util/hash.js';
 import { AuthorizeRedirectError, parseAuthorizeParams } from './authorize.params.js';
 import type { AuthorizeRequest } from './authorize-request.store.js';
 import { BROWSER_COOKIE, browserId, readCookie } from './browser-cookie.js';
+import { impersonate } from './impersonation.intent.js';
 import { SignInFlow, browserOf, formField, sendPage } from './sign-in.flow.js';
 import { SIGN_IN_PATH, renderOrganizationChoice, renderSignInPage } from './sign-in.page.js';
 
@@ -107,6 +108,9 @@ export function authorizeRoutes(ctx: EmulatorContext): Router {
         flow.redirectWithCode(res, request, user, organizationId, browser);
         return;
       }
+      case 'impersonate':
+        impersonate(ctx, flow, req, res, request);
+        return;
       default:
         sendPage(res, 400, renderSignInPage(directory, request, { error: 'Unknown action.' }));
     }
