@@ -163,6 +163,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       store.clear();
       ctx.eventStore.clear();
       ctx.invitations.clear();
+      ctx.auditLogs.clear();
       ctx.codes.clear();
       ctx.authorizeRequests.clear();
       ctx.refreshGrant.clear();
@@ -198,6 +199,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     },
     webhookStats() {
       return webhooks.stats();
+    },
+    auditLogEvents(organizationId?: string) {
+      return ctx.auditLogs.list(organizationId).map((e) => ({
+        id: e.id,
+        organizationId: e.organizationId,
+        event: e.event,
+        createdAt: new Date(e.createdAt).toISOString(),
+      }));
     },
     stats() {
       return ctx.stats.snapshot(store.countLiveSessions());

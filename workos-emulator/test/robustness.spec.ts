@@ -25,6 +25,7 @@ describe('robustness', () => {
     '/user_management/users/external_id/%FF',
     '/user_management/users/user_01JADAADMIN0000000000000/sessions',
     '/events',
+    '/audit_logs/events',
     '/user_management/organization_memberships',
     '/user_management/organization_memberships/om_x',
     '/user_management/organization_memberships/om_x/deactivate',
