@@ -66,13 +66,11 @@ export class SessionService {
   private readonly settings: TokenSettings;
 
   constructor(private readonly deps: SessionServiceDeps) {
-    ({
-      store: this.store,
-      directory: this.directory,
-      keys: this.keys,
-      clock: this.clock,
-      settings: this.settings,
-    } = deps);
+    this.store = deps.store;
+    this.directory = deps.directory;
+    this.keys = deps.keys;
+    this.clock = deps.clock;
+    this.settings = deps.settings;
   }
 
   /** Starts a session, records `session.created`, and returns the authenticate response. */
