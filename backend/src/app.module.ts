@@ -7,6 +7,9 @@ import { BACKEND_CONFIG } from './config/config.tokens.js';
 import { HealthModule } from './health/health.module.js';
 import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { RolesModule } from './roles/roles.module.js';
+import { unconfiguredWorkosAdmin, type WorkosAdminConfig } from './workos/workos-admin.config.js';
+import { WorkosModule } from './workos/workos.module.js';
 
 /** What {@link AppModule.forRoot} needs. */
 export interface AppModuleOptions {
@@ -14,6 +17,8 @@ export interface AppModuleOptions {
   readonly config: BackendConfig;
   /** The app's logger; defaults to JSON on stdout at `info`. */
   readonly logger?: AppLogger;
+  /** WorkOS management API settings of the admin routes; without them they answer 503. */
+  readonly workosAdmin?: WorkosAdminConfig;
 }
 
 /**
@@ -42,6 +47,11 @@ export class AppModule {
         AuthModule,
         HealthModule,
         AdminModule,
+        WorkosModule.forRoot(
+          options.workosAdmin ??
+            unconfiguredWorkosAdmin(options.config.workosClientId, options.config.workosApiBaseUrl),
+        ),
+        RolesModule,
       ],
       providers: [{ provide: BACKEND_CONFIG, useValue: options.config }],
       exports: [BACKEND_CONFIG],
