@@ -7,6 +7,7 @@ import { BACKEND_CONFIG } from './config/config.tokens.js';
 import { HealthModule } from './health/health.module.js';
 import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MembersModule } from './members/members.module.js';
 import { RolesModule } from './roles/roles.module.js';
 import { unconfiguredWorkosAdmin, type WorkosAdminConfig } from './workos/workos-admin.config.js';
 import { WorkosModule } from './workos/workos.module.js';
@@ -51,6 +52,7 @@ export class AppModule {
           options.workosAdmin ??
             unconfiguredWorkosAdmin(options.config.workosClientId, options.config.workosApiBaseUrl),
         ),
+        MembersModule,
         RolesModule,
       ],
       providers: [{ provide: BACKEND_CONFIG, useValue: options.config }],
