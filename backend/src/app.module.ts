@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import type { BackendConfig } from './config/backend-config.js';
 import { BACKEND_CONFIG } from './config/config.tokens.js';
 import { HealthModule } from './health/health.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MembersModule } from './members/members.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
             unconfiguredWorkosAdmin(options.config.workosClientId, options.config.workosApiBaseUrl),
         ),
         MembersModule,
+        InvitationsModule,
         RolesModule,
       ],
       providers: [{ provide: BACKEND_CONFIG, useValue: options.config }],
