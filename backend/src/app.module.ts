@@ -10,6 +10,7 @@ import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MembersModule } from './members/members.module.js';
 import { RolesModule } from './roles/roles.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
 import { unconfiguredWorkosAdmin, type WorkosAdminConfig } from './workos/workos-admin.config.js';
 import { WorkosModule } from './workos/workos.module.js';
 
@@ -56,6 +57,7 @@ export class AppModule {
         MembersModule,
         InvitationsModule,
         RolesModule,
+        SessionsModule,
       ],
       providers: [{ provide: BACKEND_CONFIG, useValue: options.config }],
       exports: [BACKEND_CONFIG],
