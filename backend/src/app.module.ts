@@ -9,6 +9,7 @@ import { InvitationsModule } from './invitations/invitations.module.js';
 import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
 import { MembersModule } from './members/members.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
 import { RolesModule } from './roles/roles.module.js';
 import { SessionsModule } from './sessions/sessions.module.js';
 import { unconfiguredWorkosAdmin, type WorkosAdminConfig } from './workos/workos-admin.config.js';
@@ -58,6 +59,7 @@ export class AppModule {
         InvitationsModule,
         RolesModule,
         SessionsModule,
+        OrganizationsModule,
       ],
       providers: [{ provide: BACKEND_CONFIG, useValue: options.config }],
       exports: [BACKEND_CONFIG],
