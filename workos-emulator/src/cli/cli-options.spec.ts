@@ -38,9 +38,12 @@ describe('parseCli', () => {
         '20',
         '--refresh-grace',
         '0',
+        '--max-session-length',
+        '3600',
         '--enable-test-controls',
       ]),
     ).toEqual({
+      maxSessionLengthSeconds: 3600,
       port: 0,
       host: '127.0.0.1',
       seed: 's.json',

@@ -14,6 +14,7 @@ Options:
   --public-url <url>         base URL used in tokens (default http://<host>:<port>)
   --access-token-ttl <s>     access-token lifetime in seconds (default 300)
   --refresh-grace <s>        refresh-token replay grace window in seconds (default 30)
+  --max-session-length <s>   maximum session length in seconds (default 2592000, 30 days)
   --key-overlap <s>          how long rotated keys stay in the JWKS (default 3600)
   --webhook-url <url>        POST signed session.revoked events here (with --webhook-secret)
   --webhook-secret <secret>  signs WorkOS-Signature for --webhook-url
@@ -56,6 +57,7 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
         'public-url': { type: 'string' },
         'access-token-ttl': { type: 'string' },
         'refresh-grace': { type: 'string' },
+        'max-session-length': { type: 'string' },
         'key-overlap': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
@@ -97,6 +99,8 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
   if (ttl !== undefined) options.accessTokenTtlSeconds = ttl;
   const grace = seconds('refresh-grace', values['refresh-grace'], true);
   if (grace !== undefined) options.refreshGraceSeconds = grace;
+  const maxSession = seconds('max-session-length', values['max-session-length'], false);
+  if (maxSession !== undefined) options.maxSessionLengthSeconds = maxSession;
   const overlap = seconds('key-overlap', values['key-overlap'], true);
   if (overlap !== undefined) options.keyOverlapSeconds = overlap;
   return options;

@@ -56,6 +56,7 @@ describe('runCli', () => {
       'ada@example.com          ada-password-1     Ada Admin (admin at Example Corp)',
     );
     expect(stdout).toContain(`test controls:  ${result.emulator.url}/__emulator/*`);
+    expect(stdout).toContain('sam@example.com          Sam Support');
     expect((await fetch(`${result.emulator.url}/__emulator/stats`)).status).toBe(200);
   });
 

@@ -25,6 +25,17 @@ function stringField(
   return value;
 }
 
+/** `{ email, reason? }` of an impersonated test session, else undefined when absent. */
+function impersonatorOf(value: unknown): { email: string; reason: string | null } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError(422, 'invalid_request_parameters', 'impersonator must be an object.');
+  }
+  const fields = value as Record<string, unknown>;
+  const email = stringField(fields, 'email', true) ?? '';
+  return { email, reason: stringField(fields, 'reason', false) ?? null };
+}
+
 /**
  * The opt-in HTTP controls under `/__emulator/*` (same operations as the programmatic API). Off unless
  * `enableTestControls` / `--enable-test-controls`; unauthenticated, so only ever on a loopback interface.
@@ -90,11 +101,13 @@ export function controlsRoutes(emulator: () => Emulator): Router {
     const email = stringField(body, 'email', true) ?? '';
     const organizationId = stringField(body, 'organizationId', false);
     const clientId = stringField(body, 'clientId', false);
+    const impersonator = impersonatorOf(body['impersonator']);
     try {
       const issued = await emulator().issueSession({
         email,
         ...(organizationId === undefined ? {} : { organizationId }),
         ...(clientId === undefined ? {} : { clientId }),
+        ...(impersonator === undefined ? {} : { impersonator }),
       });
       res.status(201).json(issued);
     } catch (error) {
