@@ -24,6 +24,8 @@ export interface AdminStack {
   readonly workos: WorkOS;
   /** Requests as a seeded user in one of their organizations, with that role's permissions. */
   as(user: SeededUserInfo, organizationId: string, claims?: TestClaims): Caller;
+  /** The WorkOS membership id of a seeded user in an organization (ids change on `reset()`). */
+  membershipId(user: SeededUserInfo, organizationId: string): Promise<string>;
   /** The claims {@link as} signs. */
   claimsFor(user: SeededUserInfo, organizationId: string, claims?: TestClaims): TestClaims;
   close(): Promise<void>;
@@ -83,6 +85,16 @@ export async function startAdminStack(options: AdminStackOptions = {}): Promise<
     workos,
     claimsFor,
     as: (user, organizationId, claims) => t.as(claimsFor(user, organizationId, claims)),
+    async membershipId(user, organizationId) {
+      const list = await workos.userManagement.listOrganizationMemberships({
+        organizationId,
+        userId: user.id,
+        statuses: ['active', 'inactive', 'pending'],
+      });
+      const [membership] = list.data;
+      if (!membership) throw new Error(`${user.email} has no membership in ${organizationId}`);
+      return membership.id;
+    },
     async close() {
       await t.close();
       await issuer.close();
@@ -102,4 +114,9 @@ export function writeCalls(emulator: Emulator): number {
   return Object.entries(emulator.stats().endpoints)
     .filter(([name]) => !name.startsWith('GET ') && !NOT_WRITES.has(name))
     .reduce((sum, [, count]) => sum + count, 0);
+}
+
+/** The `data` array of a list answer. */
+export function dataOf<T>(res: { body: unknown }): T[] {
+  return (res.body as { data: T[] }).data;
 }
