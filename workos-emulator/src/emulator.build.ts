@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { AuthorizationCodeStore } from './authorize/authorization-code.store.js';
 import { AuthorizeRequestStore } from './authorize/authorize-request.store.js';
 import { RefreshTokenGrant } from './authenticate/refresh-token.grant.js';
+import { AuditLogStore } from './audit-logs/audit-log.store.js';
 import type { EmulatorContext } from './emulator.context.js';
 import { EventRecorder } from './events/event.recorder.js';
 import { EventStore } from './events/event.store.js';
@@ -90,6 +91,7 @@ export function buildContext(s: BuildSettings): EmulatorContext {
     sessions,
     events,
     eventStore,
+    auditLogs: new AuditLogStore(db),
     codes: new AuthorizationCodeStore(clock),
     authorizeRequests: new AuthorizeRequestStore(clock),
     refreshGrant: new RefreshTokenGrant({

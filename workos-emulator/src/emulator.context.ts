@@ -2,6 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { AuthorizationCodeStore } from './authorize/authorization-code.store.js';
 import type { AuthorizeRequestStore } from './authorize/authorize-request.store.js';
 import type { RefreshTokenGrant } from './authenticate/refresh-token.grant.js';
+import type { AuditLogStore } from './audit-logs/audit-log.store.js';
 import type { EventRecorder } from './events/event.recorder.js';
 import type { EventStore } from './events/event.store.js';
 import type { FaultInjector } from './http/faults.js';
@@ -38,6 +39,8 @@ export interface EmulatorContext {
   /** Records events for `/events` and the webhooks. */
   events: EventRecorder;
   eventStore: EventStore;
+  /** Accepted Audit Logs events. */
+  auditLogs: AuditLogStore;
   codes: AuthorizationCodeStore;
   authorizeRequests: AuthorizeRequestStore;
   refreshGrant: RefreshTokenGrant;

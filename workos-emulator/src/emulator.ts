@@ -15,6 +15,7 @@ import { KeyStore } from './keys/key.store.js';
 import type { SeedClient } from './seed/seed.types.js';
 import { issueSession } from './sessions/issue-session.js';
 import { openStateDb } from './sessions/state.db.js';
+import { isLoopbackHost, testControlsRefusal } from './util/loopback.js';
 import { WebhookSender } from './webhooks/webhook.sender.js';
 
 /** Default maximum session length (30 days); production's is a dashboard setting. */
@@ -59,6 +60,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   );
   if (options.publicUrl !== undefined && !URL.canParse(options.publicUrl)) {
     throw new EmulatorUsageError('publicUrl must be an absolute URL');
+  }
+  if (options.enableTestControls === true && !isLoopbackHost(host)) {
+    throw new EmulatorUsageError(testControlsRefusal(host));
   }
   const seed = resolveSeed(options);
   const logError =
@@ -159,6 +163,7 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
       store.clear();
       ctx.eventStore.clear();
       ctx.invitations.clear();
+      ctx.auditLogs.clear();
       ctx.codes.clear();
       ctx.authorizeRequests.clear();
       ctx.refreshGrant.clear();
@@ -194,6 +199,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     },
     webhookStats() {
       return webhooks.stats();
+    },
+    auditLogEvents(organizationId?: string) {
+      return ctx.auditLogs.list(organizationId).map((e) => ({
+        id: e.id,
+        organizationId: e.organizationId,
+        event: e.event,
+        createdAt: new Date(e.createdAt).toISOString(),
+      }));
     },
     stats() {
       return ctx.stats.snapshot(store.countLiveSessions());

@@ -103,6 +103,8 @@ export interface Emulator {
   flushWebhooks(): Promise<void>;
   /** Webhook delivery counts since start or `reset()`. */
   webhookStats(): WebhookStats;
+  /** Audit Logs events accepted by `POST /audit_logs/events`, oldest first, optionally of one organization. */
+  auditLogEvents(organizationId?: string): AuditLogEventRecord[];
   /** Call counts per endpoint, grant type and status. */
   stats(): EmulatorStats;
   /** Makes the next matching calls fail and/or hang. See {@link Fault}. */
@@ -115,6 +117,16 @@ export interface Emulator {
   allowRedirectUri(uri: string, clientId?: string): void;
   /** Registers a logout `return_to` URI at run time (default: for every client). */
   allowLogoutReturnUri(uri: string, clientId?: string): void;
+}
+
+/** An accepted Audit Logs event. */
+export interface AuditLogEventRecord {
+  id: string;
+  organizationId: string;
+  /** The event as received (`action`, `occurred_at`, `actor`, `targets`, `context`, `metadata`, `version`). */
+  event: Record<string, unknown>;
+  /** When the emulator accepted it (ISO 8601). */
+  createdAt: string;
 }
 
 /** Thrown by programmatic calls with bad input (never by the HTTP server). */

@@ -3,6 +3,7 @@
  */
 export { createEmulator } from './emulator.js';
 export type {
+  AuditLogEventRecord,
   Emulator,
   EmulatorOptions,
   IssueSessionInput,

@@ -206,6 +206,9 @@ describe('/__emulator HTTP controls', () => {
       const ended = await post(emulator, `/__emulator/users/${ADA.id}/end-sessions`, '{}');
       expect(ended.json).toEqual({ ended: [again.sessionId] });
 
+      const audit = await call(emulator, '/__emulator/audit-log-events?organization_id=org_x');
+      expect(audit.json).toEqual({ data: [] });
+
       const rotated = await post(
         emulator,
         '/__emulator/rotate-keys',

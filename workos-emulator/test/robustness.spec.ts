@@ -12,6 +12,7 @@ describe('robustness', () => {
     await emulator.close();
   });
 
+  // Public endpoints and the first API-key ones: swept without a usable key and with the API key.
   const paths = [
     '/user_management/authorize',
     '/user_management/authorize/sign-in',
@@ -21,10 +22,16 @@ describe('robustness', () => {
     '/user_management/sessions/logout',
     '/user_management/sessions/revoke',
     '/user_management/users/%00',
+    '/health',
+    '/__emulator/stats',
+  ];
+  // Management endpoints answer 401 before reading anything without a key: swept with the API key only.
+  const managementPaths = [
     '/user_management/users',
     '/user_management/users/external_id/%FF',
     '/user_management/users/user_01JADAADMIN0000000000000/sessions',
     '/events',
+    '/audit_logs/events',
     '/user_management/organization_memberships',
     '/user_management/organization_memberships/om_x',
     '/user_management/organization_memberships/om_x/deactivate',
@@ -39,8 +46,6 @@ describe('robustness', () => {
     '/organizations/external_id/x',
     '/authorization/organizations/org_01JEXAMPLECORP0000000000/roles',
     '/authorization/organizations/org_x/roles/admin',
-    '/health',
-    '/__emulator/stats',
   ];
   // Every odd query parameter the list endpoints read, in shapes they must refuse cleanly.
   const oddQuery =
@@ -62,33 +67,33 @@ describe('robustness', () => {
   ];
 
   // Without a usable key (401 before any parsing) and with the API key (every validator runs).
-  it.each(paths.flatMap((path) => [[path, 'Bearer'] as const, [path, 'API key'] as const]))(
-    '%s survives malformed requests (%s)',
-    async (path, auth) => {
-      const authorization = auth === 'Bearer' ? 'Bearer' : `Bearer ${emulator.apiKey}`;
-      const statuses: number[] = [];
-      for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'HEAD']) {
-        if (method === 'GET' || method === 'HEAD') {
-          statuses.push(
-            (await call(emulator, `${path}?${oddQuery}`, { method, headers: { authorization } }))
-              .status,
-          );
-          continue;
-        }
-        for (const [type, body] of bodies) {
-          statuses.push(
-            (
-              await call(emulator, path, {
-                method,
-                body,
-                headers: { 'content-type': type, authorization },
-              })
-            ).status,
-          );
-        }
+  it.each([
+    ...paths.flatMap((path) => [[path, 'Bearer'] as const, [path, 'API key'] as const]),
+    ...managementPaths.map((path) => [path, 'API key'] as const),
+  ])('%s survives malformed requests (%s)', async (path, auth) => {
+    const authorization = auth === 'Bearer' ? 'Bearer' : `Bearer ${emulator.apiKey}`;
+    const statuses: number[] = [];
+    for (const method of ['GET', 'POST', 'PUT', 'DELETE', 'HEAD']) {
+      if (method === 'GET' || method === 'HEAD') {
+        statuses.push(
+          (await call(emulator, `${path}?${oddQuery}`, { method, headers: { authorization } }))
+            .status,
+        );
+        continue;
       }
-      expect(statuses.filter((s) => s >= 500)).toEqual([]);
-      expect((await call(emulator, '/health')).status).toBe(200);
-    },
-  );
+      for (const [type, body] of bodies) {
+        statuses.push(
+          (
+            await call(emulator, path, {
+              method,
+              body,
+              headers: { 'content-type': type, authorization },
+            })
+          ).status,
+        );
+      }
+    }
+    expect(statuses.filter((s) => s >= 500)).toEqual([]);
+    expect((await call(emulator, '/health')).status).toBe(200);
+  });
 });

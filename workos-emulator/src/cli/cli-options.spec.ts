@@ -66,6 +66,24 @@ describe('parseCli', () => {
     expect(() => parseCli(argv)).toThrow(CliUsageError);
   });
 
+  it.each(['0.0.0.0', '::', '192.168.1.10', 'gatehouse.example'])(
+    'refuses --enable-test-controls on the non-loopback host %s (checklist 14.2), naming the setting',
+    (host) => {
+      expect(() => parseCli(['--host', host, '--enable-test-controls'])).toThrow(
+        `--enable-test-controls is refused with --host ${host}`,
+      );
+      expect(parseCli(['--host', host])).toMatchObject({ host, enableTestControls: false });
+    },
+  );
+
+  it('allows the test controls on loopback hosts', () => {
+    for (const host of ['127.0.0.1', '::1', 'localhost']) {
+      expect(parseCli(['--host', host, '--enable-test-controls'])).toMatchObject({
+        enableTestControls: true,
+      });
+    }
+  });
+
   it('recognises --help', () => {
     expect(parseCli(['-h'])).toBe('help');
   });

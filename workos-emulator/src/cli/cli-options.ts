@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions } from '../emulator.types.js';
+import { isLoopbackHost, testControlsRefusal } from '../util/loopback.js';
 
 /** Usage text of `workos-emulator`. */
 export const USAGE = `Usage: node dist/main.js [options]
@@ -22,9 +23,12 @@ Options:
   -h, --help                 show this help
 `;
 
-/** Thrown for a bad command line; the message is meant for the user. */
+/** Thrown for a bad command line; the message is meant for the user (`showUsage`: print the usage text after it). */
 export class CliUsageError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
     super(message);
     this.name = 'CliUsageError';
   }
@@ -80,6 +84,9 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
     host: values.host ?? '127.0.0.1',
     enableTestControls: values['enable-test-controls'] === true,
   };
+  if (options.enableTestControls === true && !isLoopbackHost(options.host ?? '')) {
+    throw new CliUsageError(testControlsRefusal(options.host ?? ''), false);
+  }
   if (values.seed !== undefined) options.seed = values.seed;
   if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
   if (values['public-url'] !== undefined) options.publicUrl = values['public-url'];

@@ -71,4 +71,17 @@ describe('runCli', () => {
     });
     expect(stderr).toContain('cannot start: Invalid seed');
   });
+
+  it('refuses test controls on 0.0.0.0 with one line and exit code 2, before listening', async () => {
+    expect(
+      await runCli(['--port', '0', '--host', '0.0.0.0', '--enable-test-controls'], out),
+    ).toEqual({
+      exitCode: 2,
+    });
+    expect(stderr).toBe(
+      'workos-emulator: --enable-test-controls is refused with --host 0.0.0.0: the test controls are unauthenticated, ' +
+        'so they only run on a loopback host (127.0.0.1, ::1, localhost)\n',
+    );
+    expect(stdout).toBe('');
+  });
 });

@@ -92,6 +92,14 @@ export function controlsRoutes(emulator: () => Emulator): Router {
     emulator().inject(fault as unknown as Fault);
     res.status(201).json({ injected: true });
   });
+  router.get('/__emulator/audit-log-events', (req, res) => {
+    const organizationId = req.query['organization_id'];
+    res.json({
+      data: emulator().auditLogEvents(
+        typeof organizationId === 'string' ? organizationId : undefined,
+      ),
+    });
+  });
   router.delete('/__emulator/faults', (_req, res) => {
     emulator().clearFaults();
     res.json({ cleared: true });

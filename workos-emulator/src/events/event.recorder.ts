@@ -18,6 +18,8 @@ export interface RecordOptions {
  * subscribes to. One recording path, so the Events API and webhooks always carry the same event ids and bodies.
  */
 export class EventRecorder {
+  private lastPurge = Number.NEGATIVE_INFINITY;
+
   constructor(
     private readonly store: EventStore,
     private readonly ids: IdFactory,
@@ -35,7 +37,11 @@ export class EventRecorder {
       created_at: new Date(now).toISOString(),
       ...(options.context === undefined ? {} : { context: options.context }),
     };
-    this.store.purgeBefore(now - EVENT_RETENTION_MS);
+    // Old events are dropped at most once a minute; `/events` never serves them anyway.
+    if (now - this.lastPurge >= 60_000) {
+      this.lastPurge = now;
+      this.store.purgeBefore(now - EVENT_RETENTION_MS);
+    }
     this.store.insert(event, options.organizationId ?? null, now);
     this.webhooks.send(event);
     return event;

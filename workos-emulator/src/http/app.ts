@@ -1,5 +1,6 @@
 import express, { type Express } from 'express';
 import { authenticateRoute } from '../authenticate/authenticate.route.js';
+import { auditLogsRoute } from '../audit-logs/audit-logs.route.js';
 import { authorizeRoutes } from '../authorize/authorize.routes.js';
 import { controlsRoutes } from '../controls/controls.routes.js';
 import type { EmulatorContext } from '../emulator.context.js';
@@ -42,6 +43,7 @@ export function createApp(ctx: EmulatorContext, emulator: () => Emulator): Expre
   app.use(organizationsRoutes(ctx));
   app.use(rolesRoutes(ctx));
   app.use(eventsRoute(ctx));
+  app.use(auditLogsRoute(ctx));
   if (ctx.enableTestControls) app.use(controlsRoutes(emulator));
 
   app.use(() => {

@@ -30,6 +30,7 @@ export const ENDPOINTS = [
   'GET /authorization/organizations/:organizationId/roles',
   'GET /authorization/organizations/:organizationId/roles/:slug',
   'GET /events',
+  'POST /audit_logs/events',
 ] as const;
 
 /** One of {@link ENDPOINTS}, or `UNMATCHED` for anything else. */

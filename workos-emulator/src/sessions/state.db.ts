@@ -86,6 +86,7 @@ export function openStateDb(dataDir: string | undefined): DatabaseSync {
       created_at INTEGER NOT NULL
     );
     CREATE INDEX IF NOT EXISTS events_by_type ON events (event, id);
+    CREATE INDEX IF NOT EXISTS events_by_time ON events (created_at);
     CREATE TABLE IF NOT EXISTS audit_log_events (
       id TEXT PRIMARY KEY,
       organization_id TEXT NOT NULL,
