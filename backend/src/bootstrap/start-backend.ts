@@ -19,8 +19,8 @@ export interface BackendOptions {
   /** Environment variables (`WORKOS_CLIENT_ID`, ...); defaults to `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
   /**
-   * WorkOS management API settings of the admin routes; wins over `env`. Default: read from
-   * `env` (`WORKOS_API_KEY`, `WORKOS_CLIENT_ID`, `WORKOS_API_BASE_URL`); no key, admin API off.
+   * WorkOS management API settings of the admin routes; wins over `env`. Default: the
+   * configuration's client id and base URL with `WORKOS_API_KEY` from `env` (no key: admin API off).
    */
   readonly workosAdmin?: WorkosAdminConfig;
   /** Log level; default `info`. */
@@ -57,7 +57,14 @@ export async function createBackendApp(
   options: BackendOptions = {},
 ): Promise<NestExpressApplication> {
   const config = options.config ?? loadBackendConfig(options.env ?? process.env);
-  const workosAdmin = options.workosAdmin ?? workosAdminFromEnv(options.env ?? process.env);
+  // The validated client id and base URL win, so the admin API talks to the WorkOS the tokens come from.
+  const workosAdmin =
+    options.workosAdmin ??
+    workosAdminFromEnv({
+      ...(options.env ?? process.env),
+      WORKOS_CLIENT_ID: config.workosClientId,
+      WORKOS_API_BASE_URL: config.workosApiBaseUrl,
+    });
   const logger = new AppLogger({ level: options.logLevel, stream: options.logStream });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, logger, workosAdmin }),
