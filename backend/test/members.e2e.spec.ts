@@ -73,6 +73,7 @@ describe('members of the caller’s organization', () => {
       ['EXAMPLE.COM', [ADA.email, GRACE.email, MAX.email]],
       ['grace multi', [GRACE.email]],
       ['nobody', []],
+      ['  ', [ADA.email, GRACE.email, MAX.email]],
     ])('searches names and emails: %s', async (search, expected) => {
       const res = await ada().get(`/members?search=${encodeURIComponent(search)}`);
       expect(res.status).toBe(200);

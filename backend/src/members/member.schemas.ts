@@ -36,10 +36,10 @@ export const listMembersQuerySchema = paginationQuery('om')
     search: z
       .string()
       .trim()
-      .min(1)
       .max(100)
       .optional()
-      .meta({ description: 'Case-insensitive part of a name or an email' }),
+      .transform((v) => (v === '' ? undefined : v))
+      .meta({ description: 'Case-insensitive part of a name or an email; empty lists all' }),
   })
   .refine(oneCursorAtMost, ONE_CURSOR_MESSAGE);
 export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
