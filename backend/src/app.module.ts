@@ -6,8 +6,15 @@ import type { BackendConfig } from './config/backend-config.js';
 import { CLOCK, systemClock } from './clock.js';
 import { BACKEND_CONFIG } from './config/config.tokens.js';
 import { HealthModule } from './health/health.module.js';
+import { InvitationsModule } from './invitations/invitations.module.js';
 import { AppLogger } from './logging/app-logger.js';
 import { LoggingModule } from './logging/logging.module.js';
+import { MembersModule } from './members/members.module.js';
+import { OrganizationsModule } from './organizations/organizations.module.js';
+import { RolesModule } from './roles/roles.module.js';
+import { SessionsModule } from './sessions/sessions.module.js';
+import { unconfiguredWorkosAdmin, type WorkosAdminConfig } from './workos/workos-admin.config.js';
+import { WorkosModule } from './workos/workos.module.js';
 
 /** What {@link AppModule.forRoot} needs. */
 export interface AppModuleOptions {
@@ -15,6 +22,8 @@ export interface AppModuleOptions {
   readonly config: BackendConfig;
   /** The app's logger; defaults to JSON on stdout at `info`. */
   readonly logger?: AppLogger;
+  /** WorkOS management API settings of the admin routes; without them they answer 503. */
+  readonly workosAdmin?: WorkosAdminConfig;
 }
 
 /**
@@ -43,6 +52,15 @@ export class AppModule {
         AuthModule,
         HealthModule,
         AdminModule,
+        WorkosModule.forRoot(
+          options.workosAdmin ??
+            unconfiguredWorkosAdmin(options.config.workosClientId, options.config.workosApiBaseUrl),
+        ),
+        MembersModule,
+        InvitationsModule,
+        RolesModule,
+        SessionsModule,
+        OrganizationsModule,
       ],
       providers: [
         { provide: BACKEND_CONFIG, useValue: options.config },

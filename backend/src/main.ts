@@ -5,7 +5,8 @@ import { startBackend } from './bootstrap/start-backend.js';
 
 /**
  * Boots the backend from environment variables: `WORKOS_CLIENT_ID` (required),
- * `WORKOS_API_BASE_URL`, `WORKOS_ISSUER`, `PORT` (3001), `JWT_CLOCK_TOLERANCE_SECONDS` (5),
+ * `WORKOS_API_BASE_URL`, `WORKOS_API_KEY` (optional: the admin routes answer 503 without it),
+ * `WORKOS_ISSUER`, `PORT` (3001), `JWT_CLOCK_TOLERANCE_SECONDS` (5),
  * `HOST` (127.0.0.1; 0.0.0.0 in a container) and `LOG_LEVEL` (info).
  * Bad variables stop the process with one line each, all of them at once.
  */
@@ -20,8 +21,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { config, runtime } = settings;
-  const backend = await startBackend({ config, host: runtime.host, logLevel: runtime.logLevel });
+  const { config, runtime, workosAdmin } = settings;
+  const backend = await startBackend({
+    config,
+    workosAdmin,
+    host: runtime.host,
+    logLevel: runtime.logLevel,
+  });
   backend.app.enableShutdownHooks();
   new Logger('Bootstrap').log(
     `Gatehouse backend listening on ${backend.url} (WORKOS_CLIENT_ID=${config.workosClientId})`,

@@ -3,8 +3,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream, LevelWithSilent } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { AppModule } from '../app.module.js';
-import { loadBackendConfig, type BackendConfig } from '../config/backend-config.js';
+import {
+  BackendConfigError,
+  loadBackendConfig,
+  type BackendConfig,
+} from '../config/backend-config.js';
 import { AppLogger } from '../logging/app-logger.js';
+import { loadWorkosAdminConfig, type WorkosAdminConfig } from '../workos/workos-admin.config.js';
 import { configureApp } from './configure-app.js';
 
 /** How to build a backend. Give `config`, or `env` (validated like the process environment). */
@@ -13,6 +18,11 @@ export interface BackendOptions {
   readonly config?: BackendConfig;
   /** Environment variables (`WORKOS_CLIENT_ID`, ...); defaults to `process.env`. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * WorkOS management API settings of the admin routes; wins over `env`. Default: the
+   * configuration's client id and base URL with `WORKOS_API_KEY` from `env` (no key: admin API off).
+   */
+  readonly workosAdmin?: WorkosAdminConfig;
   /** Log level; default `info`. */
   readonly logLevel?: LevelWithSilent;
   /** Log destination; default stdout. */
@@ -47,15 +57,38 @@ export async function createBackendApp(
   options: BackendOptions = {},
 ): Promise<NestExpressApplication> {
   const config = options.config ?? loadBackendConfig(options.env ?? process.env);
+  // The validated client id and base URL win, so the admin API talks to the WorkOS the tokens come from.
+  const workosAdmin =
+    options.workosAdmin ??
+    workosAdminFromEnv({
+      ...(options.env ?? process.env),
+      WORKOS_CLIENT_ID: config.workosClientId,
+      WORKOS_API_BASE_URL: config.workosApiBaseUrl,
+    });
   const logger = new AppLogger({ level: options.logLevel, stream: options.logStream });
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.forRoot({ config, logger }),
+    AppModule.forRoot({ config, logger, workosAdmin }),
     // abortOnError=false: throw instead of exiting, so an in-process caller sees the error.
     { logger, abortOnError: false },
   );
   configureApp(app, logger);
   await app.init();
   return app;
+}
+
+/**
+ * The admin API settings from environment variables.
+ *
+ * @throws BackendConfigError naming the first bad variable.
+ */
+export function workosAdminFromEnv(
+  env: Readonly<Record<string, string | undefined>>,
+): WorkosAdminConfig {
+  const { config, problems } = loadWorkosAdminConfig(env);
+  const [first] = problems;
+  if (first) throw new BackendConfigError(first.variable, first.reason);
+  if (!config) throw new BackendConfigError('environment', 'is invalid');
+  return config;
 }
 
 /**

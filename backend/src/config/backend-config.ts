@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadWorkosAdminConfig, type WorkosAdminConfig } from '../workos/workos-admin.config.js';
 
 /** One missing or invalid environment variable. */
 export interface ConfigProblem {
@@ -212,11 +213,16 @@ export function loadRuntimeOptions(env: Env): RuntimeOptions {
 }
 
 /**
- * What `main.ts` needs: {@link loadBackendConfig} and {@link loadRuntimeOptions} together.
+ * What `main.ts` needs: {@link loadBackendConfig}, {@link loadRuntimeOptions} and the admin API
+ * settings (`loadWorkosAdminConfig`) together.
  *
- * @throws BackendConfigError naming every bad variable of both.
+ * @throws BackendConfigError naming every bad variable of all three.
  */
-export function loadStartupSettings(env: Env): { config: BackendConfig; runtime: RuntimeOptions } {
+export function loadStartupSettings(env: Env): {
+  config: BackendConfig;
+  runtime: RuntimeOptions;
+  workosAdmin: WorkosAdminConfig;
+} {
   const problems: ConfigProblem[] = [];
   const collect = <T>(load: (env: Env) => T): T | undefined => {
     try {
@@ -229,6 +235,12 @@ export function loadStartupSettings(env: Env): { config: BackendConfig; runtime:
   };
   const config = collect(loadBackendConfig);
   const runtime = collect(loadRuntimeOptions);
-  if (config === undefined || runtime === undefined) throw BackendConfigError.of(problems);
-  return { config, runtime };
+  const admin = loadWorkosAdminConfig(env);
+  // WORKOS_CLIENT_ID and WORKOS_API_BASE_URL are read by both: name each bad variable once.
+  const named = new Set(problems.map((problem) => problem.variable));
+  problems.push(...admin.problems.filter((problem) => !named.has(problem.variable)));
+  if (config === undefined || runtime === undefined || admin.config === null) {
+    throw BackendConfigError.of(problems);
+  }
+  return { config, runtime, workosAdmin: admin.config };
 }

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public, TokenVerifier } from '../auth/index.js';
+import { WorkosGateway } from '../workos/workos.gateway.js';
 
 /** Liveness answer. */
 export interface LivenessBody {
@@ -16,6 +17,12 @@ export interface ReadinessBody {
     readonly keys: number;
     readonly fetchedAt: string | null;
   };
+  /**
+   * The admin console API (members, invitations, sessions): `unconfigured` without a
+   * `WORKOS_API_KEY`, when those routes answer 503. It does not change `status`: tokens are
+   * still verified and every other route works.
+   */
+  readonly adminApi: { readonly status: 'configured' | 'unconfigured' };
 }
 
 /** Liveness and readiness probes. */
@@ -23,7 +30,10 @@ export interface ReadinessBody {
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly verifier: TokenVerifier) {}
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly workos: WorkosGateway,
+  ) {}
 
   /** The process is up. */
   @Get()
@@ -35,6 +45,7 @@ export class HealthController {
   /**
    * Ready when tokens can be verified: at least one signing key of the configured client id is held.
    * `jwks.reachable` tells whether the last JWKS fetch worked (a wrong client id gives 0 keys).
+   * `adminApi.status` says whether the admin routes can call WorkOS (an API key is configured).
    */
   @Get('ready')
   @HttpCode(HttpStatus.OK)
@@ -51,6 +62,7 @@ export class HealthController {
         keys: status.keyCount,
         fetchedAt: status.fetchedAt === undefined ? null : new Date(status.fetchedAt).toISOString(),
       },
+      adminApi: { status: this.workos.configured ? 'configured' : 'unconfigured' },
     };
   }
 }

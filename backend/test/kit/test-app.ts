@@ -13,6 +13,7 @@ import { configureApp } from '../../src/bootstrap/configure-app.js';
 import { CLOCK } from '../../src/clock.js';
 import type { BackendConfig } from '../../src/config/backend-config.js';
 import { AppLogger } from '../../src/logging/app-logger.js';
+import type { WorkosAdminConfig } from '../../src/workos/workos-admin.config.js';
 import { BypassAuthGuard, TEST_USER_HEADER } from './bypass-auth.guard.js';
 import type { FakeClock } from './fake-clock.js';
 import type { LogCapture } from './log-capture.js';
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   readonly mode?: 'issuer' | 'jwks' | 'bypass';
   /** Configuration changes (e.g. `jwks: { timeoutMs: 300, ... }`). */
   readonly config?: Partial<BackendConfig>;
+  /** WorkOS management API of the admin routes (e.g. an emulator's URL and key); default none. */
+  readonly workosAdmin?: WorkosAdminConfig;
   /** Replace the clock (see FakeClock). */
   readonly clock?: FakeClock;
   /** Capture logs (default: silent). */
@@ -94,7 +97,10 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   });
 
   let builder = Test.createTestingModule({
-    imports: [AppModule.forRoot({ config, logger }), ...(options.imports ?? [])],
+    imports: [
+      AppModule.forRoot({ config, logger, workosAdmin: options.workosAdmin }),
+      ...(options.imports ?? []),
+    ],
     controllers: options.controllers ?? [],
   });
   if (mode !== 'jwks')

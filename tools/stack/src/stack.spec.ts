@@ -39,6 +39,7 @@ describe('stackServiceSpecs', () => {
     expect(backend?.env.WORKOS_CLIENT_ID).toBe(client.clientId);
     expect(bff?.env.WORKOS_CLIENT_ID).toBe(client.clientId);
     expect(bff?.env.WORKOS_API_KEY).toBe(seed.clients[0].apiKey);
+    expect(backend?.env.WORKOS_API_KEY).toBe(seed.clients[0].apiKey);
     expect(backend?.env.WORKOS_API_BASE_URL).toBe('http://127.0.0.1:4100');
     expect(bff?.env.WORKOS_API_BASE_URL).toBe('http://127.0.0.1:4100');
     expect(bff?.env.BACKEND_URL).toBe('http://127.0.0.1:3001');
@@ -75,7 +76,7 @@ describe('stackServiceSpecs', () => {
     expect(emulatorUrl).toBeUndefined();
     expect(specs.map((spec) => spec.name)).toEqual(['backend', 'bff']);
     expect(specs[0]?.env.WORKOS_CLIENT_ID).toBe('client_live');
-    expect(specs[0]?.env.WORKOS_API_KEY).toBeUndefined();
+    expect(specs[0]?.env.WORKOS_API_KEY).toBe('sk_live');
     expect(specs[1]?.env).toMatchObject({
       WORKOS_CLIENT_ID: 'client_live',
       WORKOS_API_KEY: 'sk_live',

@@ -188,6 +188,8 @@ export function stackServiceSpecs(options: StackOptions): {
       HOST: host,
       PORT: String(ports.backend),
       WORKOS_CLIENT_ID: client.clientId,
+      // The admin console API (members, invitations, sessions) calls WorkOS with it.
+      WORKOS_API_KEY: client.apiKey,
       WORKOS_API_BASE_URL: client.apiBaseUrl,
       LOG_LEVEL: logLevel,
     },
