@@ -1,8 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AdminModule } from './admin/admin.module.js';
-import { AuthModule } from './auth/auth.module.js';
+import { AuthModule } from './auth/index.js';
 import type { BackendConfig } from './config/backend-config.js';
+import { CLOCK, systemClock } from './clock.js';
 import { BACKEND_CONFIG } from './config/config.tokens.js';
 import { HealthModule } from './health/health.module.js';
 import { AppLogger } from './logging/app-logger.js';
@@ -43,8 +44,12 @@ export class AppModule {
         HealthModule,
         AdminModule,
       ],
-      providers: [{ provide: BACKEND_CONFIG, useValue: options.config }],
-      exports: [BACKEND_CONFIG],
+      providers: [
+        { provide: BACKEND_CONFIG, useValue: options.config },
+        // The test kit replaces it with a FakeClock's.
+        { provide: CLOCK, useValue: systemClock },
+      ],
+      exports: [BACKEND_CONFIG, CLOCK],
     };
   }
 }

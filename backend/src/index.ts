@@ -22,12 +22,15 @@ export {
   backendEnvSchema,
   loadBackendConfig,
   loadRuntimeOptions,
+  loadStartupSettings,
   type BackendConfig,
+  type ConfigProblem,
   type RuntimeOptions,
   type BackendEnv,
   type JwksSettings,
 } from './config/backend-config.js';
 export { BACKEND_CONFIG } from './config/config.tokens.js';
+export * from './auth/index.js';
 export {
   AUTH_ERROR_CODES,
   AuthHttpException,
@@ -36,30 +39,19 @@ export {
   InvalidTokenException,
   type AuthErrorBody,
   type AuthErrorCode,
+  type VerificationFailure,
 } from './auth/auth-error.js';
-export {
-  userFromClaims,
-  type AuthenticatedUser,
-  type Impersonator,
-} from './auth/authenticated-user.js';
-export { Clock, SystemClock } from './auth/clock.js';
+export { userFromClaims } from './auth/authenticated-user.js';
+export { CLOCK, systemClock, type Clock } from './clock.js';
 export {
   KeyLookupError,
   KeySource,
   type KeyLookupFailure,
-  type KeySourceStatus,
+  type KeysRetiredListener,
 } from './auth/key-source.js';
 export { JwksKeySource } from './auth/jwks-key-source.js';
 export { JwtAuthGuard } from './auth/jwt-auth.guard.js';
 export { AuthorizationGuard } from './auth/authorization.guard.js';
-export { Public, IS_PUBLIC_KEY } from './auth/decorators/public.decorator.js';
-export { CurrentUser } from './auth/decorators/current-user.decorator.js';
-export {
-  AccessCombine,
-  Permissions,
-  Roles,
-  type AccessCombination,
-  type AccessRule,
-} from './auth/decorators/access.decorators.js';
+export { IS_PUBLIC_KEY } from './auth/decorators/public.decorator.js';
 export { PUBLIC_ROUTES, PUBLIC_MOUNTS } from './auth/public-routes.js';
 export { AppLogger, type LoggingOptions } from './logging/app-logger.js';

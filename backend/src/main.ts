@@ -1,26 +1,18 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import {
-  BackendConfigError,
-  loadBackendConfig,
-  loadRuntimeOptions,
-  type BackendConfig,
-  type RuntimeOptions,
-} from './config/backend-config.js';
+import { BackendConfigError, loadStartupSettings } from './config/backend-config.js';
 import { startBackend } from './bootstrap/start-backend.js';
 
 /**
  * Boots the backend from environment variables: `WORKOS_CLIENT_ID` (required),
  * `WORKOS_API_BASE_URL`, `WORKOS_ISSUER`, `PORT` (3001), `JWT_CLOCK_TOLERANCE_SECONDS` (5),
  * `HOST` (127.0.0.1; 0.0.0.0 in a container) and `LOG_LEVEL` (info).
- * A bad variable stops the process with one line naming it.
+ * Bad variables stop the process with one line each, all of them at once.
  */
 async function main(): Promise<void> {
-  let config: BackendConfig;
-  let runtime: RuntimeOptions;
+  let settings: ReturnType<typeof loadStartupSettings>;
   try {
-    config = loadBackendConfig(process.env);
-    runtime = loadRuntimeOptions(process.env);
+    settings = loadStartupSettings(process.env);
   } catch (error) {
     if (error instanceof BackendConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -28,6 +20,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const { config, runtime } = settings;
   const backend = await startBackend({ config, host: runtime.host, logLevel: runtime.logLevel });
   backend.app.enableShutdownHooks();
   new Logger('Bootstrap').log(

@@ -4,6 +4,7 @@ import {
   createTestApp,
   createTestIssuer,
   expectUnauthorized,
+  FakeClock,
   TestKeySource,
   type TestApp,
   type TestIssuer,
@@ -81,5 +82,50 @@ describe('JwtAuthGuard: the verified-token cache (hit path, real guard)', () => 
       await t.as(`${header}.${forgedPayload}.${signature}`).get('/admin/me'),
       'signature_invalid',
     );
+  });
+});
+
+describe('the verified-token cache after a key rotation (real JwksKeySource over HTTP)', () => {
+  const COOLDOWN_MS = 30_000;
+  let issuer: TestIssuer;
+  let t: TestApp;
+  let clock: FakeClock;
+
+  beforeEach(async () => {
+    issuer = await createTestIssuer();
+    clock = new FakeClock();
+    t = await createTestApp({ issuer, mode: 'jwks', clock });
+  });
+  afterEach(async () => {
+    await t.close();
+    await issuer.close();
+  });
+
+  it('refuses a cached token once the JWKS has dropped its key and was fetched again', async () => {
+    const oldToken = issuer.token({ sub: 'user_old_key' });
+    expect((await t.as(oldToken).get('/admin/me')).status).toBe(200);
+    expect((await t.as(oldToken).get('/admin/me')).status).toBe(200);
+
+    issuer.rotate();
+    clock.advance(COOLDOWN_MS + 1);
+    // A token of the new key makes the backend fetch the JWKS, which no longer lists the old key.
+    expect((await t.as({ sub: 'user_new_key' }).get('/admin/me')).status).toBe(200);
+    expect(issuer.jwksRequests).toBe(2);
+
+    expectUnauthorized(await t.as(oldToken).get('/admin/me'), 'unknown_key');
+  });
+
+  it('keeps serving a cached token whose key the JWKS still lists', async () => {
+    const oldToken = issuer.token({ sub: 'user_old_key' });
+    expect((await t.as(oldToken).get('/admin/me')).status).toBe(200);
+
+    issuer.rotate({ keepPrevious: true });
+    clock.advance(COOLDOWN_MS + 1);
+    expect((await t.as({ sub: 'user_new_key' }).get('/admin/me')).status).toBe(200);
+    expect(issuer.jwksRequests).toBe(2);
+
+    const again = await t.as(oldToken).get('/admin/me');
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: 'user_old_key' });
   });
 });

@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiForbiddenResponse,
@@ -6,11 +6,15 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
-import { Clock } from '../auth/clock.js';
-import { AccessCombine, Permissions, Roles } from '../auth/decorators/access.decorators.js';
-import { CurrentUser } from '../auth/decorators/current-user.decorator.js';
-import { KeySource } from '../auth/key-source.js';
+import {
+  AccessCombine,
+  CurrentUser,
+  Permissions,
+  Roles,
+  TokenVerifier,
+  type AuthenticatedUser,
+} from '../auth/index.js';
+import { CLOCK, type Clock } from '../clock.js';
 import { MeResponse, OverviewResponse } from './admin.dto.js';
 
 /** Role that opens the admin overview. */
@@ -27,10 +31,10 @@ export class AdminController {
   private readonly startedAt: number;
 
   constructor(
-    private readonly keys: KeySource,
-    private readonly clock: Clock,
+    private readonly verifier: TokenVerifier,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
-    this.startedAt = clock.now();
+    this.startedAt = clock();
   }
 
   /** The current user as the backend verified it. */
@@ -48,8 +52,8 @@ export class AdminController {
   @ApiOkResponse({ type: OverviewResponse })
   @ApiForbiddenResponse({ description: 'Neither the admin role nor an admin permission.' })
   async overview(@CurrentUser() user: AuthenticatedUser): Promise<OverviewResponse> {
-    const status = await this.keys.status();
-    const now = this.clock.now();
+    const status = await this.verifier.keyStatus();
+    const now = this.clock();
     return {
       viewerId: user.id,
       organizationId: user.organizationId,

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { AuthenticatedUser } from '../auth/authenticated-user.js';
+import type { AuthenticatedUser } from '../auth/index.js';
 
 /** `GET /admin/me`: the caller as the backend verified it. */
 export class MeResponse {

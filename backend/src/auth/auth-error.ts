@@ -25,11 +25,14 @@ export const AUTH_ERROR_CODES: readonly AuthErrorCode[] = [
   'claims_invalid',
 ];
 
+/** Why a token was not accepted: a 401 code, or `auth_unavailable` (503: no key, JWKS unreachable). */
+export type VerificationFailure = AuthErrorCode | 'auth_unavailable';
+
 /** The JSON body of every auth error response. */
 export interface AuthErrorBody {
   readonly statusCode: number;
   readonly error: string;
-  readonly code: AuthErrorCode | 'insufficient_scope' | 'auth_unavailable';
+  readonly code: VerificationFailure | 'insufficient_scope';
   readonly message: string;
 }
 
@@ -104,4 +107,11 @@ export class AuthUnavailableException extends AuthHttpException {
   constructor() {
     super('auth_unavailable', HttpStatus.SERVICE_UNAVAILABLE);
   }
+}
+
+/** The HTTP error for a token that was not accepted. */
+export function rejectionException(failure: VerificationFailure): AuthHttpException {
+  return failure === 'auth_unavailable'
+    ? new AuthUnavailableException()
+    : new InvalidTokenException(failure);
 }

@@ -3,22 +3,18 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { AuthExceptionFilter } from './auth-exception.filter.js';
 import { AuthorizationGuard } from './authorization.guard.js';
 import { ClientIdDriftWarner } from './client-id-drift.warner.js';
-import { Clock, SystemClock } from './clock.js';
 import { JwksKeySource } from './jwks-key-source.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
-import { JwtStrategy } from './jwt.strategy.js';
 import { KeySource } from './key-source.js';
 import { RouteAccessReader } from './route-access.reader.js';
-import { SigningKeyResolver } from './signing-key.resolver.js';
+import { TokenVerifier } from './token-verifier.js';
 
 const providers: Provider[] = [
-  { provide: Clock, useClass: SystemClock },
   // Built once per app: the key cache lives as long as the app. Tests replace only this provider.
   { provide: KeySource, useClass: JwksKeySource },
   ClientIdDriftWarner,
-  SigningKeyResolver,
+  TokenVerifier,
   RouteAccessReader,
-  JwtStrategy,
   JwtAuthGuard,
   AuthorizationGuard,
   // Order matters: authentication first, then roles/permissions.
@@ -33,5 +29,5 @@ const providers: Provider[] = [
  * Needs `BACKEND_CONFIG` from a global module.
  */
 @Global()
-@Module({ providers, exports: [KeySource, Clock] })
+@Module({ providers, exports: [TokenVerifier] })
 export class AuthModule {}

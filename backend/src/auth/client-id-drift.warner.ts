@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppLogger } from '../logging/app-logger.js';
 import { BACKEND_CONFIG } from '../config/config.tokens.js';
 import type { BackendConfig } from '../config/backend-config.js';
-import { Clock } from './clock.js';
+import { CLOCK, type Clock } from '../clock.js';
 
 /** At most one warning of each kind per this many milliseconds, so a token flood cannot flood the log. */
 const WARN_INTERVAL_MS = 60_000;
@@ -22,7 +22,7 @@ export class ClientIdDriftWarner {
 
   constructor(
     @Inject(BACKEND_CONFIG) private readonly config: BackendConfig,
-    private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     private readonly logger: AppLogger,
   ) {}
 
@@ -50,7 +50,7 @@ export class ClientIdDriftWarner {
   }
 
   private warn(kind: 'issuer' | 'kid', message: string): void {
-    const now = this.clock.now();
+    const now = this.clock();
     const last = this.lastWarnedAt.get(kind);
     if (last !== undefined && now - last < WARN_INTERVAL_MS) return;
     this.lastWarnedAt.set(kind, now);

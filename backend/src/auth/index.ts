@@ -1,4 +1,8 @@
-/** What feature modules need from auth: the decorators and the user type. */
+/**
+ * The auth module's public entry: what feature modules and controllers use (decorators, the user
+ * type, the verifier's key status). Everything else under `auth/` is internal.
+ */
+export { AuthModule } from './auth.module.js';
 export { CurrentUser } from './decorators/current-user.decorator.js';
 export { Public } from './decorators/public.decorator.js';
 export {
@@ -9,3 +13,6 @@ export {
   type AccessRule,
 } from './decorators/access.decorators.js';
 export type { AuthenticatedUser, Impersonator } from './authenticated-user.js';
+export type { KeySourceStatus } from './key-source.js';
+export { TokenVerifier } from './token-verifier.js';
+export type { VerificationResult } from './verification-result.js';

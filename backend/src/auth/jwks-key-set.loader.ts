@@ -113,16 +113,12 @@ function toKeySet(signingKeys: readonly SigningKey[]): Map<string, KeyObject> {
 }
 
 /**
- * Fetches the JWKS with jwks-rsa's `JwksClient` (download, JSON parsing, `use`/`kty` filtering,
- * JWK import) and turns the result into `KeyObject`s. One fetch per {@link load} call: jwks-rsa's
- * cache and rate limiter are off, the caller decides when to fetch.
- *
- * Two things are added around the client because jwks-rsa cannot do them:
- * - an overall deadline: its `timeout` is a socket idle timeout, and once the response headers have
- *   arrived a stalled or trickling body never settles its promise (measured; the test
- *   "a JWKS that trickles its body" covers it). The deadline rejects after `timeoutMs`;
- * - cancellation: it takes no `AbortSignal`, so the client gets its own HTTP agent and
- *   {@link close} (or the deadline) destroys that agent's sockets.
+ * One JWKS fetch per {@link load}: jwks-rsa's `JwksClient.getSigningKeys()` downloads the JWKS,
+ * parses it, keeps the `sig` keys and imports each JWK; this class turns them into `KeyObject`s.
+ * Added around the client because jwks-rsa cannot do it: an overall deadline (its `timeout` is a
+ * socket idle timeout, so a body that trickles in never settles its promise) and cancellation on
+ * shutdown (it takes no `AbortSignal`, so the client gets its own HTTP agent, destroyed then).
+ * The response body has no size limit in jwks-rsa; the deadline bounds it in time only.
  */
 export class JwksKeySetLoader {
   private readonly agent: HttpAgent;
@@ -145,6 +141,7 @@ export class JwksKeySetLoader {
     const library = await loadJwksRsa();
     const client = (this.client ??= new library.JwksClient({
       jwksUri: this.jwksUrl,
+      // Both wrap only getSigningKey(kid), which is not used (see JwksKeySource).
       cache: false,
       rateLimit: false,
       timeout: this.timeoutMs,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { loadBackendConfig } from '../config/backend-config.js';
 import { AppLogger } from '../logging/app-logger.js';
 import { ClientIdDriftWarner } from './client-id-drift.warner.js';
-import { Clock } from './clock.js';
+import type { Clock } from '../clock.js';
 import { JwksKeySource } from './jwks-key-source.js';
 import { KeyLookupError } from './key-source.js';
 
@@ -12,11 +12,9 @@ const rsa = (bits: number) =>
   generateKeyPairSync('rsa', { modulusLength: bits }).publicKey.export({ format: 'jwk' });
 
 /** A clock the test moves by hand. */
-class ManualClock extends Clock {
+class ManualClock {
   current = Date.now();
-  now(): number {
-    return this.current;
-  }
+  readonly now: Clock = () => this.current;
 }
 
 const TIMEOUT_MS = 300;
@@ -61,14 +59,15 @@ describe('JwksKeySource over jwks-rsa', () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  function source(clock: Clock = new ManualClock()): JwksKeySource {
+  function source(clock = new ManualClock()): JwksKeySource {
     const loaded = loadBackendConfig({
       WORKOS_CLIENT_ID: 'client_1',
       WORKOS_API_BASE_URL: baseUrl,
     });
     const config = { ...loaded, jwks: { ...loaded.jwks, timeoutMs: TIMEOUT_MS } };
     const logger = new AppLogger({ level: 'silent' });
-    return new JwksKeySource(config, clock, new ClientIdDriftWarner(config, clock, logger), logger);
+    const drift = new ClientIdDriftWarner(config, clock.now, logger);
+    return new JwksKeySource(config, clock.now, drift, logger);
   }
 
   it('keeps only RSA signing keys of at least 2048 bits', async () => {
@@ -161,5 +160,29 @@ describe('JwksKeySource over jwks-rsa', () => {
     keys.onModuleDestroy();
     await expect(pending).rejects.toEqual(new KeyLookupError('unavailable'));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS / 2);
+  });
+
+  it('announces the kids a refetch retired: dropped, or naming another key; none on a failed fetch', async () => {
+    const kept = { ...rsa(2048), kid: 'kept' };
+    body = JSON.stringify({
+      keys: [kept, { ...rsa(2048), kid: 'dropped' }, { ...rsa(2048), kid: 'reused' }],
+    });
+    const clock = new ManualClock();
+    const keys = source(clock);
+    const retired: string[][] = [];
+    keys.onKeysRetired((kids) => retired.push([...kids]));
+    expect(await keys.status()).toMatchObject({ keyCount: 3 });
+    expect(retired).toEqual([]);
+
+    body = JSON.stringify({ keys: [kept, { ...rsa(2048), kid: 'reused' }] });
+    clock.current += 30_001;
+    await expect(keys.getKey('new')).rejects.toEqual(new KeyLookupError('unknown_key'));
+    expect(retired).toEqual([['dropped', 'reused']]);
+
+    mode = 'status';
+    clock.current += 30_001;
+    await expect(keys.getKey('new')).rejects.toEqual(new KeyLookupError('unknown_key'));
+    expect(requests).toBe(3);
+    expect(retired).toHaveLength(1);
   });
 });

@@ -1,58 +1,29 @@
-import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { Response } from 'express';
-import { BACKEND_CONFIG } from '../config/config.tokens.js';
-import type { BackendConfig } from '../config/backend-config.js';
-import { AuthHttpException, InvalidTokenException } from './auth-error.js';
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { InvalidTokenException, rejectionException } from './auth-error.js';
 import type { AuthenticatedUser } from './authenticated-user.js';
 import { extractBearerToken } from './bearer-token.js';
-import { Clock } from './clock.js';
-import { JWT_STRATEGY, JwtStrategy, OPTIONAL_AUTH, type AuthRequest } from './jwt.strategy.js';
 import { RouteAccessReader } from './route-access.reader.js';
-import { toAuthHttpException } from './verification-error.mapper.js';
-import { VerifiedTokenCache } from './verified-token.cache.js';
+import { TokenVerifier } from './token-verifier.js';
 
-/** Longer bearer values are refused without parsing. */
-const MAX_TOKEN_LENGTH = 8 * 1024;
+type AuthRequest = Request & { user?: AuthenticatedUser };
 
 /**
- * The global guard (registered as `APP_GUARD` with `useExisting`, so tests can override it):
- * every route needs a valid WorkOS access token unless marked `@Public()`.
- *
- * Written as a plain guard around the strategy rather than `AuthGuard('jwt')`: Nest's AuthGuard
- * looks the strategy up in passport's process-wide registry (see `JwtStrategy`), and the
- * verified-token cache must be consulted before passport runs at all.
- *
- * Two paths:
- * - a token not seen before (or no longer cached) goes through `passport.authenticate` with the
- *   passport-jwt strategy: jwks-rsa keys, jsonwebtoken's RS256 signature, `iss`, `exp`/`nbf` with
- *   the clock tolerance, then the claims schema. Only a token that passed all of it is cached.
- * - a token equal to one that passed is answered from {@link VerifiedTokenCache} without entering
- *   passport (no signature to check again, no per-request strategy object, callbacks or promise).
- *   The cache serves an entry only while `nbf − tolerance <= now < exp`, and `@CurrentUser`
- *   receives the very (deep-frozen) user object the full verification built. This path is
- *   synchronous: Nest awaits only guards that return a promise.
+ * The global guard (`APP_GUARD` with `useExisting`, so tests can override it): every route needs
+ * a valid WorkOS access token unless marked `@Public()`, where a valid token still sets the user
+ * and an invalid one is ignored. A token {@link TokenVerifier} accepted before is answered
+ * synchronously (Nest awaits only guards that return a promise).
  */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
-  private readonly cache: VerifiedTokenCache;
-
   constructor(
     private readonly access: RouteAccessReader,
-    private readonly strategy: JwtStrategy,
-    clock: Clock,
-    @Inject(BACKEND_CONFIG) config: BackendConfig,
-  ) {
-    this.cache = new VerifiedTokenCache(
-      config.verifiedTokenCacheSize,
-      () => clock.now(),
-      config.clockToleranceSeconds,
-    );
-  }
+    private readonly verifier: TokenVerifier,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean | Promise<boolean> {
     const { isPublic } = this.access.of(context);
-    // HTTP arguments are [req, res, next]; read directly rather than through switchToHttp(),
-    // which builds three closures per call.
+    // HTTP arguments are [req, res, next]; switchToHttp() would build three closures per call.
     const req = context.getArgByIndex<AuthRequest>(0);
     req.user = undefined;
     const token = extractBearerToken(req);
@@ -61,48 +32,21 @@ export class JwtAuthGuard implements CanActivate {
       throw new InvalidTokenException('token_missing');
     }
     const res = context.getArgByIndex<Response>(1);
-    const cached = this.cache.get(token);
-    if (cached !== undefined) return admit(req, res, cached, isPublic);
-    return this.verify(token, req, res, isPublic);
+    const user = this.verifier.verified(token);
+    if (user !== undefined) return admit(req, res, user, isPublic);
+    return this.verifyThenAdmit(token, req, res, isPublic);
   }
 
-  /** The full verification path (see the class comment); caches the user it accepts. */
-  private async verify(
+  private async verifyThenAdmit(
     token: string,
     req: AuthRequest,
     res: Response,
     isPublic: boolean,
   ): Promise<boolean> {
-    let user: AuthenticatedUser;
-    try {
-      user = await this.authenticate(token, req, res, isPublic);
-    } catch (error) {
-      if (isPublic && error instanceof AuthHttpException) return true;
-      throw error;
-    }
-    this.cache.set(token, user);
-    return admit(req, res, user, isPublic);
-  }
-
-  private authenticate(
-    token: string,
-    req: AuthRequest,
-    res: Response,
-    optional: boolean,
-  ): Promise<AuthenticatedUser> {
-    if (token.length > MAX_TOKEN_LENGTH) throw new InvalidTokenException('token_malformed');
-    req[OPTIONAL_AUTH] = optional;
-    return new Promise<AuthenticatedUser>((resolve, reject) => {
-      const authenticate = this.strategy.passport.authenticate(
-        JWT_STRATEGY,
-        { session: false },
-        (err: unknown, verified: AuthenticatedUser | false, info: unknown) => {
-          if (verified) resolve(verified);
-          else reject(toAuthHttpException(err ?? info));
-        },
-      ) as (req: AuthRequest, res: Response, next: (err?: unknown) => void) => void;
-      authenticate(req, res, (err) => reject(toAuthHttpException(err)));
-    });
+    const result = await this.verifier.verify(token, { allowFetch: !isPublic });
+    if (result.user !== undefined) return admit(req, res, result.user, isPublic);
+    if (isPublic) return true;
+    throw rejectionException(result.failure);
   }
 }
 

@@ -21,11 +21,16 @@ export interface KeySourceStatus {
   readonly fetchedAt: number | undefined;
 }
 
+/** Told which kids left the key set: removed from it, or now naming another key. */
+export type KeysRetiredListener = (kids: ReadonlySet<string>) => void;
+
 /**
  * Where the guard gets verification keys. The production implementation is {@link JwksKeySource};
  * the test kit replaces only this provider.
  */
 export abstract class KeySource {
+  private readonly retiredListeners: KeysRetiredListener[] = [];
+
   /**
    * Returns the public key for `kid`.
    *
@@ -36,4 +41,18 @@ export abstract class KeySource {
 
   /** Current state; may start a refresh (subject to the cooldown) when no keys are held. */
   abstract status(): Promise<KeySourceStatus>;
+
+  /**
+   * Subscribes to key retirement, so what was verified with a retired key is not trusted any
+   * longer. Listeners run synchronously, before the new key set answers any lookup.
+   */
+  onKeysRetired(listener: KeysRetiredListener): void {
+    this.retiredListeners.push(listener);
+  }
+
+  /** For implementations: announce the kids that left the key set. */
+  protected retire(kids: ReadonlySet<string>): void {
+    if (kids.size === 0) return;
+    for (const listener of this.retiredListeners) listener(kids);
+  }
 }

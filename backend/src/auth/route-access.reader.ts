@@ -29,9 +29,9 @@ export interface RouteAccess {
 /**
  * Reads a route's access metadata once per (controller class, handler) and keeps the answer, for
  * both global guards. Decorators write metadata when a class is defined, so it cannot change while
- * the app runs; reading it through `Reflector` on every request cost six `Reflect.getMetadata`
- * walks and two arrays per guarded request. The class is part of the key because a subclass
- * inherits its parent's handler functions but may carry other class-level metadata.
+ * the app runs, and reading it through `Reflector` walks the metadata on every request. The class
+ * is part of the key because a subclass inherits its parent's handlers but may carry other
+ * class-level metadata.
  */
 @Injectable()
 export class RouteAccessReader {

@@ -1,4 +1,9 @@
-import { BackendConfigError, loadBackendConfig, loadRuntimeOptions } from './backend-config.js';
+import {
+  BackendConfigError,
+  loadBackendConfig,
+  loadRuntimeOptions,
+  loadStartupSettings,
+} from './backend-config.js';
 
 describe('loadBackendConfig', () => {
   it('derives the JWKS URL and issuer from the client id with defaults', () => {
@@ -68,6 +73,28 @@ describe('loadBackendConfig', () => {
     expect(configError.message).not.toContain('\n');
   });
 
+  it('reports every bad variable at once, one line each', () => {
+    let error: unknown;
+    try {
+      loadBackendConfig({ WORKOS_API_BASE_URL: 'http://evil.example', PORT: 'eighty' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(BackendConfigError);
+    const configError = error as BackendConfigError;
+    expect(configError.problems.map((p) => p.variable)).toEqual([
+      'WORKOS_CLIENT_ID',
+      'WORKOS_API_BASE_URL',
+      'PORT',
+    ]);
+    expect(configError.variable).toBe('WORKOS_CLIENT_ID');
+    expect(configError.message.split('\n')).toEqual([
+      'Invalid configuration: WORKOS_CLIENT_ID is required',
+      expect.stringMatching(/^Invalid configuration: WORKOS_API_BASE_URL must be an https URL/),
+      'Invalid configuration: PORT must be a whole number',
+    ]);
+  });
+
   it('ignores unrelated variables', () => {
     expect(() =>
       loadBackendConfig({ WORKOS_CLIENT_ID: 'c', WORKOS_API_KEY: 'sk_x' }),
@@ -89,5 +116,26 @@ describe('loadRuntimeOptions', () => {
       /^Invalid configuration: LOG_LEVEL must be one of/,
     );
     expect(() => loadRuntimeOptions({ HOST: 'a b' })).toThrow(/^Invalid configuration: HOST /);
+  });
+});
+
+describe('loadStartupSettings', () => {
+  it('returns the configuration and the runtime options', () => {
+    expect(loadStartupSettings({ WORKOS_CLIENT_ID: 'c', HOST: '0.0.0.0' })).toMatchObject({
+      config: { workosClientId: 'c' },
+      runtime: { host: '0.0.0.0', logLevel: 'info' },
+    });
+  });
+
+  it('reports the problems of both at once', () => {
+    expect(() => loadStartupSettings({ PORT: '70000', LOG_LEVEL: 'loud' })).toThrow(
+      expect.objectContaining({
+        problems: [
+          { variable: 'WORKOS_CLIENT_ID', reason: 'is required' },
+          { variable: 'PORT', reason: 'must be between 0 and 65535' },
+          { variable: 'LOG_LEVEL', reason: expect.stringMatching(/^must be one of/) },
+        ],
+      }),
+    );
   });
 });

@@ -1,14 +1,39 @@
 import { z } from 'zod';
 
-/** Thrown when the environment does not describe a valid backend; the message is one line naming the variable. */
+/** One missing or invalid environment variable. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly reason: string;
+}
+
+/**
+ * Thrown when the environment does not describe a valid backend. The message has one line per
+ * problem, `Invalid configuration: <VARIABLE> <reason>`, and every problem is reported at once.
+ */
 export class BackendConfigError extends Error {
   override readonly name = 'BackendConfigError';
+  /** Every problem, in the order of the schema. */
+  readonly problems: readonly ConfigProblem[];
+
   constructor(
-    /** The environment variable that is missing or invalid. */
+    /** The first variable that is missing or invalid. */
     readonly variable: string,
     reason: string,
+    ...more: ConfigProblem[]
   ) {
-    super(`Invalid configuration: ${variable} ${reason}`);
+    const problems = [{ variable, reason }, ...more];
+    super(problems.map((p) => `Invalid configuration: ${p.variable} ${p.reason}`).join('\n'));
+    this.problems = problems;
+  }
+
+  /** One error for all `problems` (at least one). */
+  static of(problems: readonly ConfigProblem[]): BackendConfigError {
+    const [first, ...more] = problems;
+    return new BackendConfigError(
+      first?.variable ?? 'environment',
+      first?.reason ?? 'is invalid',
+      ...more,
+    );
   }
 }
 
@@ -78,7 +103,7 @@ const integerString = (min: number, max: number) =>
 
 /**
  * The environment schema. Strings in, typed values out; every rule names what it expects so the
- * one-line error is actionable.
+ * error line is actionable.
  */
 export const backendEnvSchema = z.object({
   WORKOS_CLIENT_ID: z
@@ -111,27 +136,37 @@ export const backendEnvSchema = z.object({
 /** The environment variables the backend reads. */
 export type BackendEnv = Partial<Record<keyof z.input<typeof backendEnvSchema>, string>>;
 
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads the schema's variables from `env` (trimmed; empty counts as unset) and validates them all.
+ *
+ * @throws BackendConfigError with one problem per bad variable.
+ */
+function parseEnv<Schema extends z.ZodObject>(schema: Schema, env: Env): z.output<Schema> {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value.trim() !== '') picked[key] = value.trim();
+  }
+  const result = schema.safeParse(picked);
+  if (result.success) return result.data;
+  const problems = new Map<string, string>();
+  for (const issue of result.error.issues) {
+    const variable = String(issue.path[0] ?? 'environment');
+    if (!problems.has(variable)) problems.set(variable, issue.message);
+  }
+  throw BackendConfigError.of([...problems].map(([variable, reason]) => ({ variable, reason })));
+}
+
 /**
  * Validates environment variables and derives the backend configuration.
  *
  * @param env usually `process.env`; only the known variables are read, empty strings count as unset.
- * @throws BackendConfigError naming the first bad variable.
+ * @throws BackendConfigError naming every bad variable.
  */
-export function loadBackendConfig(
-  env: Readonly<Record<string, string | undefined>>,
-): BackendConfig {
-  const picked: Record<string, string> = {};
-  for (const key of Object.keys(backendEnvSchema.shape)) {
-    const value = env[key];
-    if (value !== undefined && value.trim() !== '') picked[key] = value.trim();
-  }
-  const result = backendEnvSchema.safeParse(picked);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const variable = String(issue?.path[0] ?? 'environment');
-    throw new BackendConfigError(variable, issue?.message ?? 'is invalid');
-  }
-  const parsed = result.data;
+export function loadBackendConfig(env: Env): BackendConfig {
+  const parsed = parseEnv(backendEnvSchema, env);
   const base = parsed.WORKOS_API_BASE_URL;
   const clientId = parsed.WORKOS_CLIENT_ID;
   return {
@@ -169,23 +204,31 @@ const runtimeSchema = z.object({
 /**
  * Validates `HOST` and `LOG_LEVEL`.
  *
- * @throws BackendConfigError naming the bad variable.
+ * @throws BackendConfigError naming every bad variable.
  */
-export function loadRuntimeOptions(
-  env: Readonly<Record<string, string | undefined>>,
-): RuntimeOptions {
-  const picked: Record<string, string> = {};
-  for (const key of Object.keys(runtimeSchema.shape)) {
-    const value = env[key];
-    if (value !== undefined && value.trim() !== '') picked[key] = value.trim();
-  }
-  const result = runtimeSchema.safeParse(picked);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    throw new BackendConfigError(
-      String(issue?.path[0] ?? 'environment'),
-      issue?.message ?? 'is invalid',
-    );
-  }
-  return { host: result.data.HOST, logLevel: result.data.LOG_LEVEL };
+export function loadRuntimeOptions(env: Env): RuntimeOptions {
+  const parsed = parseEnv(runtimeSchema, env);
+  return { host: parsed.HOST, logLevel: parsed.LOG_LEVEL };
+}
+
+/**
+ * What `main.ts` needs: {@link loadBackendConfig} and {@link loadRuntimeOptions} together.
+ *
+ * @throws BackendConfigError naming every bad variable of both.
+ */
+export function loadStartupSettings(env: Env): { config: BackendConfig; runtime: RuntimeOptions } {
+  const problems: ConfigProblem[] = [];
+  const collect = <T>(load: (env: Env) => T): T | undefined => {
+    try {
+      return load(env);
+    } catch (error) {
+      if (!(error instanceof BackendConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  };
+  const config = collect(loadBackendConfig);
+  const runtime = collect(loadRuntimeOptions);
+  if (config === undefined || runtime === undefined) throw BackendConfigError.of(problems);
+  return { config, runtime };
 }

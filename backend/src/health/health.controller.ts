@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../auth/decorators/public.decorator.js';
-import { KeySource } from '../auth/key-source.js';
+import { Public, TokenVerifier } from '../auth/index.js';
 
 /** Liveness answer. */
 export interface LivenessBody {
@@ -24,7 +23,7 @@ export interface ReadinessBody {
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly keys: KeySource) {}
+  constructor(private readonly verifier: TokenVerifier) {}
 
   /** The process is up. */
   @Get()
@@ -42,7 +41,7 @@ export class HealthController {
   @ApiOkResponse({ description: 'Signing keys are available.' })
   @ApiServiceUnavailableResponse({ description: 'No usable signing key.' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessBody> {
-    const status = await this.keys.status();
+    const status = await this.verifier.keyStatus();
     const ready = status.keyCount > 0;
     if (!ready) res.status(HttpStatus.SERVICE_UNAVAILABLE);
     return {

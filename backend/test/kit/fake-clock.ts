@@ -1,12 +1,11 @@
-import { Clock } from '../../src/auth/clock.js';
+import type { Clock } from '../../src/clock.js';
 
 /** A clock tests move by hand (cooldowns, cache expiry). Starts at the real time. */
-export class FakeClock extends Clock {
+export class FakeClock {
   private current = Date.now();
 
-  now(): number {
-    return this.current;
-  }
+  /** The {@link Clock} the app reads (`createTestApp({ clock })` installs it). */
+  readonly now: Clock = () => this.current;
 
   /** Moves time forward by `ms`. */
   advance(ms: number): void {

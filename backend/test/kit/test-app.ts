@@ -7,13 +7,14 @@ import type { LevelWithSilent } from 'pino';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
 import { userFromClaims } from '../../src/auth/authenticated-user.js';
-import { Clock } from '../../src/auth/clock.js';
 import { JwtAuthGuard } from '../../src/auth/jwt-auth.guard.js';
 import { KeySource } from '../../src/auth/key-source.js';
 import { configureApp } from '../../src/bootstrap/configure-app.js';
+import { CLOCK } from '../../src/clock.js';
 import type { BackendConfig } from '../../src/config/backend-config.js';
 import { AppLogger } from '../../src/logging/app-logger.js';
 import { BypassAuthGuard, TEST_USER_HEADER } from './bypass-auth.guard.js';
+import type { FakeClock } from './fake-clock.js';
 import type { LogCapture } from './log-capture.js';
 import type { TestClaims, TestIssuer } from './test-issuer.js';
 import { TestKeySource } from './test-key-source.js';
@@ -32,7 +33,7 @@ export interface TestAppOptions {
   /** Configuration changes (e.g. `jwks: { timeoutMs: 300, ... }`). */
   readonly config?: Partial<BackendConfig>;
   /** Replace the clock (see FakeClock). */
-  readonly clock?: Clock;
+  readonly clock?: FakeClock;
   /** Capture logs (default: silent). */
   readonly logs?: LogCapture;
   readonly logLevel?: LevelWithSilent;
@@ -104,7 +105,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
       inject: [Reflector],
     });
   }
-  if (options.clock) builder = builder.overrideProvider(Clock).useValue(options.clock);
+  if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock.now);
 
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger });

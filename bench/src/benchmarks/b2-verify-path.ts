@@ -17,7 +17,7 @@ export const verifyPath: Benchmark = {
     'emulator runs as a child process; after the first fetch every verifier holds the keys). ' +
     "Gatehouse is measured through the backend's real code: the Nest app built by " +
     '`createBackendApp`, whose `JwtAuthGuard` is called as Nest calls it for a guarded route ' +
-    '(JwksKeySource, SigningKeyResolver, passport-jwt, jsonwebtoken with a cached KeyObject, the ' +
+    '(JwksKeySource, TokenVerifier, passport-jwt, jsonwebtoken with a cached KeyObject, the ' +
     'verified-token cache); HTTP is left out so only verification is compared. The guard caches ' +
     'verified tokens, which jose and jwks-rsa do not, so two Gatehouse figures are given: "first ' +
     'verify" (an app with the cache disabled, i.e. what a cache miss costs) and "repeat verify" ' +

@@ -25,9 +25,9 @@ class GuardedController {}
 
 /**
  * Gatehouse's real verify path: the backend's Nest app (built from the package's `createBackendApp`
- * with its real `JwksKeySource`, `SigningKeyResolver`, `JwtStrategy` over passport-jwt and the
- * `JwtAuthGuard` with its verified-token cache) and the guard called the way Nest calls it for a
- * guarded route. HTTP is left out on purpose: this is the per-request verification cost only.
+ * with its real `JwksKeySource` and the `JwtAuthGuard` over `TokenVerifier`: passport-jwt and the
+ * verified-token cache) and the guard called the way Nest calls it for a guarded route. HTTP is
+ * left out on purpose: this is the per-request verification cost only.
  *
  * @param verifiedTokenCacheSize 0 disables the cache: every call is a first verification.
  */
