@@ -68,16 +68,4 @@ describe('doc snippets are the tested fixtures', () => {
     const fixtures = filesUnder(byHandDir).filter((path) => !MIRROR_SHIMS.includes(path));
     expect(fixtures.filter((path) => !shown.has(path))).toEqual([]);
   });
-
-  it('names files a fresh clone does not have, so copying one replaces no real file', () => {
-    const clashes = blocks.filter((b) => {
-      try {
-        readFileSync(join(backendDir, b.path));
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    expect(clashes.map((b) => b.path)).toEqual([]);
-  });
 });
