@@ -1,0 +1,3 @@
+import { nodeEslintConfig } from '../eslint/node.mjs';
+
+export default nodeEslintConfig(import.meta.dirname);
