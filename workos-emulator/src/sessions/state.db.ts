@@ -40,6 +40,7 @@ export function openStateDb(dataDir: string | undefined): DatabaseSync {
       ended_at INTEGER
     );
     CREATE INDEX IF NOT EXISTS sessions_by_user ON sessions (user_id);
+    CREATE INDEX IF NOT EXISTS sessions_by_user_time ON sessions (user_id, created_at);
     CREATE TABLE IF NOT EXISTS refresh_tokens (
       token_hash TEXT PRIMARY KEY,
       session_id TEXT NOT NULL,
