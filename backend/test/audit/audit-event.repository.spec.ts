@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { finished } from 'node:stream/promises';
+import { auditCsvStream } from '../../src/audit/reading/audit-csv.js';
 import { AuditDatabase } from '../../src/audit/database/audit-database.js';
 import { AuditEventRepository } from '../../src/audit/database/audit-event.repository.js';
 import type { AuditEvent, AuditEventFilter } from '../../src/audit/audit-event.js';
@@ -243,23 +245,62 @@ describe.each(storesUnderTest())('audit events on $name', (store) => {
     expect(left.map((e) => e.occurredAt)).toEqual([new Date(T0.getTime() + 1_000), T0]);
   });
 
-  it('reads a large range in batches of the requested size, newest first', async () => {
+  describe('a large range (20,000 events)', () => {
     const org = newOrganizationId();
-    await events.append(eventsOverTime(20_000, T0, () => ({ organizationId: org })));
+    const size = 20_000;
 
-    const sizes: number[] = [];
-    let previous = Number.POSITIVE_INFINITY;
-    let ordered = true;
-    for await (const batch of events.batches({ organizationId: org }, 1_000)) {
-      sizes.push(batch.length);
-      for (const event of batch) {
-        ordered &&= event.occurredAt.getTime() < previous;
-        previous = event.occurredAt.getTime();
+    beforeAll(async () => {
+      await events.append(eventsOverTime(size, T0, () => ({ organizationId: org })));
+    }, 120_000);
+
+    /** The repository's batches, counting how many were fetched. */
+    function countedBatches(batchSize: number) {
+      const counter = { fetched: 0 };
+      const source = events.batches({ organizationId: org }, batchSize);
+      async function* counted(): AsyncGenerator<AuditEvent[]> {
+        for await (const batch of source) {
+          counter.fetched += 1;
+          yield batch;
+        }
       }
+      return { counter, batches: counted() };
     }
-    expect(sizes).toEqual(Array.from({ length: 20 }, () => 1_000));
-    expect(ordered).toBe(true);
-  }, 60_000);
+
+    it('is read in batches of the requested size, newest first', async () => {
+      const sizes: number[] = [];
+      let previous = Number.POSITIVE_INFINITY;
+      let ordered = true;
+      for await (const batch of events.batches({ organizationId: org }, 1_000)) {
+        sizes.push(batch.length);
+        for (const event of batch) {
+          ordered &&= event.occurredAt.getTime() < previous;
+          previous = event.occurredAt.getTime();
+        }
+      }
+      expect(sizes).toEqual(Array.from({ length: 20 }, () => 1_000));
+      expect(ordered).toBe(true);
+    }, 60_000);
+
+    it('streams as CSV fetching a batch only when the reader has taken the previous ones', async () => {
+      const { counter, batches } = countedBatches(500);
+      const csv = auditCsvStream(batches);
+
+      const firstChunk = await new Promise<Buffer>((resolve) => csv.once('data', resolve));
+      csv.pause();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const fetchedWhilePaused = counter.fetched;
+      let lines = firstChunk.toString('utf8').split('\n').length - 1;
+      csv.on('data', (chunk: Buffer) => {
+        lines += chunk.toString('utf8').split('\n').length - 1;
+      });
+      await finished(csv.resume());
+
+      // A paused reader holds back the database: a few batches buffered, never the 40 of the range.
+      expect(fetchedWhilePaused).toBeLessThanOrEqual(3);
+      expect(counter.fetched).toBe(size / 500);
+      expect(lines).toBe(size + 1);
+    }, 60_000);
+  });
 
   it('keeps what was recorded across a restart', async () => {
     const org = newOrganizationId();
