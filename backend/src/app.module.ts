@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AdminModule } from './admin/admin.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import type { BackendConfig } from './config/backend-config.js';
 import { BACKEND_CONFIG } from './config/config.tokens.js';
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         AdminModule,
+        AuditModule,
       ],
       providers: [{ provide: BACKEND_CONFIG, useValue: options.config }],
       exports: [BACKEND_CONFIG],

@@ -12,10 +12,10 @@ export type AuditStoreConfig =
   /** Embedded PGlite: a directory only this process opens, or {@link IN_MEMORY_DATA_DIR}. */
   | { readonly kind: 'pglite'; readonly dataDir: string }
   /**
-   * No database: admin actions are refused (`audit_unavailable`) and denial counts are dropped.
-   * Not reachable from the environment; for in-process test apps that do not exercise the trail.
+   * No database (neither `DATABASE_URL` nor `AUDIT_DATA_DIR` set, outside production): admin
+   * actions are refused (`audit_unavailable`) and denial counts are dropped. `reason` is logged.
    */
-  | { readonly kind: 'disabled' };
+  | { readonly kind: 'disabled'; readonly reason: string };
 
 /** Validated audit settings. Build with {@link loadAuditConfig}. */
 export interface AuditConfig {
@@ -35,9 +35,6 @@ export interface AuditConfig {
 
 /** The backend package directory: relative data paths are resolved from here, not the cwd. */
 const BACKEND_PACKAGE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
-
-/** Default embedded data directory, relative to the backend package. */
-export const DEFAULT_AUDIT_DATA_DIR = '.data/audit';
 
 /** Defaults of the denial counter. */
 export const DEFAULT_DENIAL_SETTINGS: AuditConfig['denials'] = {
@@ -60,13 +57,14 @@ const auditEnvSchema = z.object({
       return ['postgres:', 'postgresql:'].includes(new URL(value).protocol);
     }, 'must be a postgres:// or postgresql:// URL')
     .optional(),
-  AUDIT_DATA_DIR: z.string().max(4_096).default(DEFAULT_AUDIT_DATA_DIR),
+  AUDIT_DATA_DIR: z.string().max(4_096).optional(),
   AUDIT_RETENTION_DAYS: wholeNumber(1, 36_500).default(365),
   AUDIT_DB_POOL_MAX: wholeNumber(1, 100).default(10),
   AUDIT_MIGRATE_ON_START: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((v) => v === 'true'),
+  NODE_ENV: z.string().optional(),
 });
 
 /** Every environment variable the audit trail reads. */
@@ -79,8 +77,10 @@ export type AuditConfigResult =
 
 /**
  * Reads `DATABASE_URL` (PostgreSQL; wins when set), `AUDIT_DATA_DIR` (embedded PGlite directory,
- * default `.data/audit` under the backend package; `memory://` keeps nothing), `AUDIT_RETENTION_DAYS`
- * (365), `AUDIT_DB_POOL_MAX` (10) and `AUDIT_MIGRATE_ON_START` (true). Empty values count as unset. Never echoes `DATABASE_URL`,
+ * relative to the backend package; `memory://` keeps nothing), `AUDIT_RETENTION_DAYS`
+ * (365), `AUDIT_DB_POOL_MAX` (10) and `AUDIT_MIGRATE_ON_START` (true). Empty values count as unset.
+ * With neither store variable the trail is off (admin actions answer 503), which `NODE_ENV=production`
+ * refuses. In-process embedders (tests, scripts) thus open no database unless they ask for one. Never echoes `DATABASE_URL`,
  * which may hold a password.
  */
 export function loadAuditConfig(
@@ -99,9 +99,8 @@ export function loadAuditConfig(
     };
   }
   const e = parsed.data;
-  const store: AuditStoreConfig = e.DATABASE_URL
-    ? { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.AUDIT_DB_POOL_MAX }
-    : { kind: 'pglite', dataDir: resolveDataDir(e.AUDIT_DATA_DIR) };
+  const store = storeOf(e);
+  if (typeof store === 'string') return { config: undefined, problems: [store] };
   return {
     config: {
       store,
@@ -126,6 +125,22 @@ export function requireAuditConfig(env: Readonly<Record<string, string | undefin
   const result = loadAuditConfig(env);
   if (result.config === undefined) throw new AuditConfigError(result.problems);
   return result.config;
+}
+
+/** The store the variables name, or the problem with them. */
+function storeOf(e: z.infer<typeof auditEnvSchema>): AuditStoreConfig | string {
+  const production = e.NODE_ENV === 'production';
+  if (e.DATABASE_URL)
+    return { kind: 'postgres', url: e.DATABASE_URL, poolMax: e.AUDIT_DB_POOL_MAX };
+  if (e.AUDIT_DATA_DIR === IN_MEMORY_DATA_DIR && production) {
+    return `AUDIT_DATA_DIR must be a directory in production (${IN_MEMORY_DATA_DIR} keeps nothing)`;
+  }
+  if (e.AUDIT_DATA_DIR) return { kind: 'pglite', dataDir: resolveDataDir(e.AUDIT_DATA_DIR) };
+  if (production) return 'DATABASE_URL or AUDIT_DATA_DIR is required in production';
+  return {
+    kind: 'disabled',
+    reason: 'neither DATABASE_URL nor AUDIT_DATA_DIR is set (npm start sets AUDIT_DATA_DIR)',
+  };
 }
 
 function resolveDataDir(value: string): string {

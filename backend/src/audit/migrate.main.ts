@@ -15,11 +15,14 @@ async function main(): Promise<number> {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }
+  const { store } = config;
+  if (store.kind === 'disabled') {
+    process.stderr.write(`nothing to migrate: ${store.reason}\n`);
+    return 1;
+  }
   const where =
-    config.store.kind === 'postgres'
-      ? 'PostgreSQL (DATABASE_URL)'
-      : `PGlite at ${config.store.kind === 'pglite' ? config.store.dataDir : '?'}`;
-  const database = await AuditDatabase.open(config.store, (message, error) =>
+    store.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite at ${store.dataDir}`;
+  const database = await AuditDatabase.open(store, (message, error) =>
     process.stderr.write(
       `${message}: ${error instanceof Error ? error.message : 'unknown error'}\n`,
     ),

@@ -52,7 +52,7 @@ describe('the embedded data directory lock', () => {
 
 describe('a closed or disabled store', () => {
   it('answers AuditUnavailableError instead of a query builder', async () => {
-    const disabled = await AuditDatabase.open({ kind: 'disabled' }, quiet);
+    const disabled = await AuditDatabase.open({ kind: 'disabled', reason: 'test' }, quiet);
     expect(() => disabled.db).toThrow(AuditUnavailableError);
   });
 });

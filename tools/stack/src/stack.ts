@@ -189,6 +189,7 @@ export function stackServiceSpecs(options: StackOptions): {
       PORT: String(ports.backend),
       WORKOS_CLIENT_ID: client.clientId,
       WORKOS_API_BASE_URL: client.apiBaseUrl,
+      AUDIT_DATA_DIR: join(dataDir, 'audit'),
       LOG_LEVEL: logLevel,
     },
     cwd: join(rootDir, 'backend'),
