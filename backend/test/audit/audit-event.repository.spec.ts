@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { finished } from 'node:stream/promises';
 import { auditCsvStream } from '../../src/audit/reading/audit-csv.js';
 import { AuditDatabase } from '../../src/audit/database/audit-database.js';
+import { AuditDenialRepository } from '../../src/audit/database/audit-denial.repository.js';
 import { AuditEventRepository } from '../../src/audit/database/audit-event.repository.js';
+import { DAY_MS, pruneExpired } from '../../src/audit/audit-retention.js';
 import type { AuditEvent, AuditEventFilter } from '../../src/audit/audit-event.js';
 import { AuditEntryNotPendingError } from '../../src/audit/audit-unavailable.error.js';
 import { adminEvent, eventsOverTime, newOrganizationId, quiet } from './support/audit-events.js';
@@ -243,6 +245,37 @@ describe.each(storesUnderTest())('audit events on $name', (store) => {
     expect(deleted).toBeGreaterThanOrEqual(3);
     const left = (await events.page({ organizationId: org }, { limit: 10 })).events;
     expect(left.map((e) => e.occurredAt)).toEqual([new Date(T0.getTime() + 1_000), T0]);
+  });
+
+  it('retention prunes events and denial counts older than the retention period', async () => {
+    const org = newOrganizationId();
+    const now = Date.parse('2026-06-30T12:00:00.000Z');
+    const daysAgo = (days: number) => new Date(now - days * DAY_MS);
+    await events.append(
+      [400, 366, 364, 1].map((days) =>
+        adminEvent({ organizationId: org, occurredAt: daysAgo(days) }),
+      ),
+    );
+    const denials = new AuditDenialRepository(database);
+    const denial = {
+      organizationId: org,
+      status: 401,
+      code: 'token_expired',
+      route: 'GET /a',
+      missing: '',
+      count: 3,
+    } as const;
+    await denials.add([
+      { ...denial, minute: daysAgo(366) },
+      { ...denial, minute: daysAgo(2) },
+    ]);
+
+    const result = await pruneExpired({ events, denials }, now, 365);
+
+    expect(result.cutoff).toEqual(daysAgo(365));
+    const left = (await events.page({ organizationId: org }, { limit: 10 })).events;
+    expect(left.map((e) => e.occurredAt)).toEqual([daysAgo(1), daysAgo(364)]);
+    expect((await denials.list(org, { limit: 10 })).map((d) => d.minute)).toEqual([daysAgo(2)]);
   });
 
   describe('a large range (20,000 events)', () => {
