@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { AdminModule } from './admin/admin.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/index.js';
 import type { BackendConfig } from './config/backend-config.js';
 import { CLOCK, systemClock } from './clock.js';
@@ -61,6 +62,7 @@ export class AppModule {
         RolesModule,
         SessionsModule,
         OrganizationsModule,
+        AuditModule,
       ],
       providers: [
         { provide: BACKEND_CONFIG, useValue: options.config },

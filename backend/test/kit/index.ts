@@ -5,7 +5,13 @@
 export { createTestIssuer, TestIssuer, BAD_TOKEN_CODES } from './test-issuer.js';
 export type { TestClaims, TokenOptions } from './test-issuer.js';
 export { startJwksServer, type JwksMode, type JwksServer } from './jwks-server.js';
-export { createTestApp, type Caller, type TestApp, type TestAppOptions } from './test-app.js';
+export {
+  createTestApp,
+  TEST_AUDIT_DISABLED,
+  type Caller,
+  type TestApp,
+  type TestAppOptions,
+} from './test-app.js';
 export { TestKeySource } from './test-key-source.js';
 export { BypassAuthGuard, TEST_USER_HEADER } from './bypass-auth.guard.js';
 export { FakeClock } from './fake-clock.js';

@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import type { LevelWithSilent } from 'pino';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module.js';
+import { DEFAULT_DENIAL_SETTINGS, type AuditConfig } from '../../src/audit/audit.config.js';
+import { AUDIT_CONFIG } from '../../src/audit/audit.tokens.js';
 import { userFromClaims } from '../../src/auth/authenticated-user.js';
 import { JwtAuthGuard } from '../../src/auth/jwt-auth.guard.js';
 import { KeySource } from '../../src/auth/key-source.js';
@@ -44,7 +46,20 @@ export interface TestAppOptions {
   readonly imports?: ModuleMetadata['imports'];
   /** Extra controllers mounted next to AppModule's. */
   readonly controllers?: Type<unknown>[];
+  /**
+   * The audit trail's configuration; default {@link TEST_AUDIT_DISABLED}: no database (PGlite takes
+   * seconds to initialise), admin actions answer 503 `audit_unavailable`. Audit suites pass a store.
+   */
+  readonly audit?: AuditConfig;
 }
+
+/** Test apps without an audit database (see {@link TestAppOptions.audit}). */
+export const TEST_AUDIT_DISABLED: AuditConfig = {
+  store: { kind: 'disabled', reason: 'test app without an audit store' },
+  migrateOnStart: true,
+  retentionDays: 365,
+  denials: DEFAULT_DENIAL_SETTINGS,
+};
 
 /** A request builder bound to one caller. */
 export interface Caller {
@@ -112,6 +127,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     });
   }
   if (options.clock) builder = builder.overrideProvider(CLOCK).useValue(options.clock.now);
+  builder = builder.overrideProvider(AUDIT_CONFIG).useValue(options.audit ?? TEST_AUDIT_DISABLED);
 
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ logger });

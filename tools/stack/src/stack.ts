@@ -191,6 +191,7 @@ export function stackServiceSpecs(options: StackOptions): {
       // The admin console API (members, invitations, sessions) calls WorkOS with it.
       WORKOS_API_KEY: client.apiKey,
       WORKOS_API_BASE_URL: client.apiBaseUrl,
+      AUDIT_DATA_DIR: join(dataDir, 'audit'),
       LOG_LEVEL: logLevel,
     },
     cwd: join(rootDir, 'backend'),

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely/migration';
+import * as auditTrail from './0001-audit-trail.js';
+
+/**
+ * The audit trail's migrations, in order. Names sort in application order; a new migration is a
+ * new file added here, never an edit of an applied one.
+ */
+export const AUDIT_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-audit-trail': auditTrail,
+};
+
+/** Migrations compiled into the build (no directory scanning at run time). */
+export const auditMigrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve({ ...AUDIT_MIGRATIONS }),
+};
