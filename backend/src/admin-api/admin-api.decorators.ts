@@ -1,8 +1,6 @@
-import { applyDecorators, UseFilters, UsePipes } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { apiErrorBodySchema } from './api-error.js';
-import { ApiErrorFilter } from './api-error.filter.js';
-import { EdgeValidationPipe } from './edge-validation.pipe.js';
+import { apiErrorBodySchema } from '../http/index.js';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: `validation_failed` with `fields`.',
@@ -30,16 +28,10 @@ export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorat
 }
 
 /**
- * Marks a controller of the admin console API: Swagger tag and bearer scheme, edge validation of
- * every `{ schema }` argument (400 with field errors), and {@link ApiError} bodies for failures.
- * Routes that call WorkOS also answer 503/504 and 502, documented once here.
+ * Marks a controller of the admin console API: Swagger tag and bearer scheme. Edge validation of
+ * every `{ schema }` argument (400 with field errors) and {@link ApiError} bodies are global
+ * (configureApp). Routes that call WorkOS also answer 503/504 and 502, documented once here.
  */
 export function AdminApi(tag: string): ClassDecorator {
-  return applyDecorators(
-    ApiTags(tag),
-    ApiBearerAuth(),
-    UseFilters(ApiErrorFilter),
-    UsePipes(EdgeValidationPipe),
-    ApiErrors(401, 502, 503, 504),
-  );
+  return applyDecorators(ApiTags(tag), ApiBearerAuth(), ApiErrors(401, 502, 503, 504));
 }

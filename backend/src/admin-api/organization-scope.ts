@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { AuthenticatedUser } from '../auth/index.js';
-import { ApiError } from './api-error.js';
+import { ApiError } from '../http/index.js';
 
 /**
  * The organization every admin action is confined to: the verified token's `org_id`, never a

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Invitation as WorkosInvitation } from '@workos-inc/node';
-import { isNotFound, notFound, validationFailed } from '../admin-api/api-error.js';
+import { isNotFound, notFound, validationFailed } from '../http/index.js';
 import { organizationOf } from '../admin-api/organization-scope.js';
 import type { AuthenticatedUser } from '../auth/index.js';
 import { RolesService } from '../roles/roles.service.js';

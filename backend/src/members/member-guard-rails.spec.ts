@@ -1,5 +1,5 @@
 import type { OrganizationMembership } from '@workos-inc/node';
-import { ApiError } from '../admin-api/api-error.js';
+import { ApiError } from '../http/index.js';
 import {
   isActiveAdmin,
   lastAdminConflict,

@@ -1,5 +1,5 @@
 import type { OrganizationMembership } from '@workos-inc/node';
-import { conflict } from '../admin-api/api-error.js';
+import { conflict } from '../http/index.js';
 import { roleSlugsOf } from './member.mapper.js';
 
 /** Whether a membership is active and holds a role that manages members. */

@@ -1,4 +1,4 @@
-import { ApiError } from '../admin-api/api-error.js';
+import { ApiError } from '../http/index.js';
 import { pageOf } from './member-page.js';
 
 const rows = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));

@@ -1,4 +1,4 @@
-import { validationFailed } from '../admin-api/api-error.js';
+import { validationFailed } from '../http/index.js';
 import type { ListMetadata } from '../admin-api/query.schemas.js';
 
 /** What to cut from a list that is already in memory (the search results). */

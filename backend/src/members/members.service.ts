@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { OrganizationMembership, User } from '@workos-inc/node';
-import { ApiError, notFound, validationFailed } from '../admin-api/api-error.js';
+import { ApiError, notFound, validationFailed } from '../http/index.js';
 import { organizationOf } from '../admin-api/organization-scope.js';
 import type { AuthenticatedUser } from '../auth/index.js';
 import { RolesService, adminRoleSlugs } from '../roles/roles.service.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationMembership, User } from '@workos-inc/node';
-import { isNotFound, notFound } from '../admin-api/api-error.js';
+import { isNotFound, notFound } from '../http/index.js';
 import { WorkosGateway } from '../workos/workos.gateway.js';
 
 /** Every membership status; the admin lists show all of them. */

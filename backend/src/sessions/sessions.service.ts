@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Session as WorkosSession } from '@workos-inc/node';
-import { conflict, notFound } from '../admin-api/api-error.js';
+import { conflict, notFound } from '../http/index.js';
 import { organizationOf } from '../admin-api/organization-scope.js';
 import type { AuthenticatedUser } from '../auth/index.js';
 import { MembershipDirectory } from '../members/membership.directory.js';

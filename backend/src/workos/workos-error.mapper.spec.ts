@@ -9,7 +9,7 @@ import {
   UnauthorizedException,
   UnprocessableEntityException,
 } from '@workos-inc/node';
-import { ApiError } from '../admin-api/api-error.js';
+import { ApiError } from '../http/index.js';
 import { mapWorkosError } from './workos-error.mapper.js';
 
 const summary = (error: unknown) => {

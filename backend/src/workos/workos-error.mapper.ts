@@ -10,7 +10,7 @@ import {
   UnauthorizedException,
   UnprocessableEntityException,
 } from '@workos-inc/node';
-import { ApiError } from '../admin-api/api-error.js';
+import { ApiError } from '../http/index.js';
 
 /** WorkOS 400 codes that mean "this already exists" (sending an invitation): answered as 409. */
 const DUPLICATE_CODES = new Set([

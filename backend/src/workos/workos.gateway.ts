@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { WorkOS } from '@workos-inc/node';
-import type { ApiError } from '../admin-api/api-error.js';
+import type { ApiError } from '../http/index.js';
 import { adminApiUnconfigured, mapWorkosError } from './workos-error.mapper.js';
 import { WORKOS_ADMIN_SDK } from './workos.tokens.js';
 

@@ -70,8 +70,10 @@ describe('guarded-resource', () => {
   it('names classes after the resource, singular for one item', async () => {
     const tree = await generate({ name: 'audit-categories', permissions: 'audit:read' });
     const dto = tree.readText('/backend/src/audit-categories/audit-categories.dto.ts');
-    expect(dto).toContain('export class CreateAuditCategoryRequest');
-    expect(dto).toContain('export class AuditCategoryResponse');
+    expect(dto).toContain('export const createAuditCategoryRequestSchema =');
+    expect(dto).toContain('export type CreateAuditCategoryRequest =');
+    expect(dto).toContain('export const auditCategoryResponseSchema =');
+    expect(dto).toContain('export type AuditCategoryResponse =');
     const module = tree.readText('/backend/src/audit-categories/audit-categories.module.ts');
     expect(module).toContain('export class AuditCategoriesModule');
     expect(tree.readText('/backend/src/app.module.ts')).toContain(
