@@ -1,9 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthorizationCodeStore } from './authorize/authorization-code.store.js';
-import { AuthorizeRequestStore } from './authorize/authorize-request.store.js';
-import { RefreshTokenGrant } from './authenticate/refresh-token.grant.js';
-import type { EmulatorContext } from './emulator.context.js';
+import { buildContext } from './emulator.build.js';
 import { positiveNumber, resolveSeed, urlHost } from './emulator.options.js';
 import {
   EmulatorUsageError,
@@ -13,18 +10,16 @@ import {
   type IssuedSession,
 } from './emulator.types.js';
 import { createApp } from './http/app.js';
-import { FaultInjector, type Fault } from './http/faults.js';
-import { IdempotencyCache } from './http/idempotency.js';
-import { StatsRecorder } from './http/stats.js';
+import type { Fault } from './http/faults.js';
 import { KeyStore } from './keys/key.store.js';
-import { Directory } from './seed/directory.js';
 import type { SeedClient } from './seed/seed.types.js';
 import { issueSession } from './sessions/issue-session.js';
-import { SessionService } from './sessions/session.service.js';
-import { SessionStore } from './sessions/session.store.js';
 import { openStateDb } from './sessions/state.db.js';
-import { sessionRevokedEvent } from './webhooks/webhook.events.js';
+import { isLoopbackHost, testControlsRefusal } from './util/loopback.js';
 import { WebhookSender } from './webhooks/webhook.sender.js';
+
+/** Default maximum session length (30 days); production's is a dashboard setting. */
+const DEFAULT_MAX_SESSION_LENGTH_SECONDS = 30 * 24 * 3600;
 
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,9 +61,27 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
   if (options.publicUrl !== undefined && !URL.canParse(options.publicUrl)) {
     throw new EmulatorUsageError('publicUrl must be an absolute URL');
   }
+  if (options.enableTestControls === true && !isLoopbackHost(host)) {
+    throw new EmulatorUsageError(testControlsRefusal(host));
+  }
   const seed = resolveSeed(options);
   const logError =
     options.logError ?? ((message: string) => console.error(`[workos-emulator] ${message}`));
+
+  const maxSessionLengthSeconds = positiveNumber(
+    'maxSessionLengthSeconds',
+    options.maxSessionLengthSeconds,
+    DEFAULT_MAX_SESSION_LENGTH_SECONDS,
+  );
+  for (const endpoint of options.webhooks ?? []) {
+    if (
+      !URL.canParse(endpoint.url) ||
+      typeof endpoint.secret !== 'string' ||
+      endpoint.secret === ''
+    ) {
+      throw new EmulatorUsageError('webhooks need an absolute url and a non-empty secret');
+    }
+  }
 
   const db = openStateDb(options.dataDir);
   const keys = new KeyStore(db, clock);
@@ -79,56 +92,28 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     throw error;
   }
   let baseUrl = '';
-  const directory = new Directory(seed, clock);
-  const store = new SessionStore(db);
-  const sessions = new SessionService(store, directory, keys, clock, {
-    issuerBase: () => baseUrl,
-    accessTokenTtlSeconds,
-  });
   const closing = new AbortController();
   const webhooks = new WebhookSender({
     endpoints: [...(seed.webhooks ?? []), ...(options.webhooks ?? [])],
     logError,
     signal: closing.signal,
   });
-  for (const endpoint of options.webhooks ?? []) {
-    if (
-      !URL.canParse(endpoint.url) ||
-      typeof endpoint.secret !== 'string' ||
-      endpoint.secret === ''
-    ) {
-      db.close();
-      throw new EmulatorUsageError('webhooks need an absolute url and a non-empty secret');
-    }
-  }
-  const endSession = (sessionId: string): boolean => {
-    const at = clock();
-    if (!store.endSession(sessionId, at)) return false;
-    const session = store.session(sessionId);
-    if (session !== undefined) webhooks.send(sessionRevokedEvent(session, at));
-    return true;
-  };
-  const ctx: EmulatorContext = {
+  const ctx = buildContext({
     clock,
+    seed,
     db,
-    directory,
     keys,
-    store,
-    sessions,
-    codes: new AuthorizationCodeStore(clock),
-    authorizeRequests: new AuthorizeRequestStore(clock),
-    refreshGrant: new RefreshTokenGrant({ directory, store, sessions, clock, graceSeconds }),
-    idempotency: new IdempotencyCache(clock),
-    stats: new StatsRecorder(),
-    faults: new FaultInjector(),
+    webhooks,
     closing: closing.signal,
     baseUrl: () => baseUrl,
-    enableTestControls: options.enableTestControls === true,
+    accessTokenTtlSeconds,
+    maxSessionLengthSeconds,
+    graceSeconds,
     keyOverlapSeconds,
-    webhooks,
-    endSession,
+    enableTestControls: options.enableTestControls === true,
     logError,
-  };
+  });
+  const { store, directory, sessions, endSession } = ctx;
 
   const firstClient = seed.clients[0] as SeedClient;
   const clientsFor = (clientId: string | undefined): SeedClient[] => {
@@ -176,6 +161,9 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     },
     reset() {
       store.clear();
+      ctx.eventStore.clear();
+      ctx.invitations.clear();
+      ctx.auditLogs.clear();
       ctx.codes.clear();
       ctx.authorizeRequests.clear();
       ctx.refreshGrant.clear();
@@ -211,6 +199,14 @@ export async function createEmulator(options: EmulatorOptions = {}): Promise<Emu
     },
     webhookStats() {
       return webhooks.stats();
+    },
+    auditLogEvents(organizationId?: string) {
+      return ctx.auditLogs.list(organizationId).map((e) => ({
+        id: e.id,
+        organizationId: e.organizationId,
+        event: e.event,
+        createdAt: new Date(e.createdAt).toISOString(),
+      }));
     },
     stats() {
       return ctx.stats.snapshot(store.countLiveSessions());

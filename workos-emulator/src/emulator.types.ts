@@ -28,13 +28,15 @@ export interface EmulatorOptions {
   dataDir?: string;
   /** Access-token lifetime; default 300 s (production's default). */
   accessTokenTtlSeconds?: number;
+  /** Maximum session length: refreshes fail after it (default 30 days; impersonated sessions always last 60 minutes). */
+  maxSessionLengthSeconds?: number;
   /** Refresh-token replay grace window; default 30 s. */
   refreshGraceSeconds?: number;
   /** How long `rotateKeys()` keeps the previous key in the JWKS; default 3600 s. */
   keyOverlapSeconds?: number;
   /**
-   * Webhook endpoints that receive signed `session.revoked` events whenever a session ends (logout,
-   * revoke, `revokeSession()`, `endSessionsOf()`), added to the seed's `webhooks`.
+   * Webhook endpoints that receive the signed events they subscribe to (default `session.revoked`, sent whenever a
+   * session ends), added to the seed's `webhooks`.
    */
   webhooks?: WebhookEndpoint[];
   /** Millisecond clock (tests move time with it); default `Date.now`. */
@@ -84,7 +86,10 @@ export interface Emulator {
   readonly seed: Seed;
   /** Stops listening and closes the state database. Idempotent. */
   close(): Promise<void>;
-  /** Forgets sessions, refresh tokens, codes, pending sign-ins, idempotency records, faults and stats (not keys). */
+  /**
+   * Forgets sessions, refresh tokens, codes, pending sign-ins, idempotency records, faults, stats, recorded events
+   * and audit-log events, and restores the seed's memberships and invitations (not keys).
+   */
   reset(): void;
   /** Publishes a new signing key; old keys stay in the JWKS for `overlapSeconds` (default `keyOverlapSeconds`). */
   rotateKeys(options?: { overlapSeconds?: number }): Promise<string>;
@@ -98,6 +103,8 @@ export interface Emulator {
   flushWebhooks(): Promise<void>;
   /** Webhook delivery counts since start or `reset()`. */
   webhookStats(): WebhookStats;
+  /** Audit Logs events accepted by `POST /audit_logs/events`, oldest first, optionally of one organization. */
+  auditLogEvents(organizationId?: string): AuditLogEventRecord[];
   /** Call counts per endpoint, grant type and status. */
   stats(): EmulatorStats;
   /** Makes the next matching calls fail and/or hang. See {@link Fault}. */
@@ -110,6 +117,16 @@ export interface Emulator {
   allowRedirectUri(uri: string, clientId?: string): void;
   /** Registers a logout `return_to` URI at run time (default: for every client). */
   allowLogoutReturnUri(uri: string, clientId?: string): void;
+}
+
+/** An accepted Audit Logs event. */
+export interface AuditLogEventRecord {
+  id: string;
+  organizationId: string;
+  /** The event as received (`action`, `occurred_at`, `actor`, `targets`, `context`, `metadata`, `version`). */
+  event: Record<string, unknown>;
+  /** When the emulator accepted it (ISO 8601). */
+  createdAt: string;
 }
 
 /** Thrown by programmatic calls with bad input (never by the HTTP server). */

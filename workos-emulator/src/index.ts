@@ -3,6 +3,7 @@
  */
 export { createEmulator } from './emulator.js';
 export type {
+  AuditLogEventRecord,
   Emulator,
   EmulatorOptions,
   IssueSessionInput,
@@ -18,6 +19,7 @@ export type { OrgClaims, UserlandUser } from './seed/directory.js';
 export type {
   Seed,
   SeedClient,
+  SeedImpersonator,
   SeedMembership,
   SeedOrganization,
   SeedRole,
@@ -33,14 +35,16 @@ export {
   GLOBEX_ID,
   GRACE,
   MAX,
+  SAM,
   defaultSeed,
   seededUsers,
 } from './seed/default-seed.js';
 export { loadSeedFile } from './seed/seed.loader.js';
 export { SeedError, validateSeed } from './seed/seed.validate.js';
 export { signWebhook } from './webhooks/webhook-signature.js';
-export type { WebhookEvent } from './webhooks/webhook.events.js';
+export type { WorkOSEvent, WorkOSEvent as WebhookEvent } from './events/event.types.js';
 export type { WebhookEndpoint, WebhookStats } from './webhooks/webhook.sender.js';
+export { DEFAULT_WEBHOOK_EVENTS } from './webhooks/webhook.sender.js';
 export type { AuthenticateResponseBody } from './sessions/session.service.js';
 export {
   completeSignIn,

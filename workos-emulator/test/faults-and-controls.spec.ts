@@ -1,5 +1,11 @@
-import { GenericServerException } from '@workos-inc/node';
-import { ADA, completeSignIn, createEmulator, type Emulator } from '../src/index.js';
+import { GenericServerException, RateLimitExceededException } from '@workos-inc/node';
+import {
+  ADA,
+  EXAMPLE_CORP_ID,
+  completeSignIn,
+  createEmulator,
+  type Emulator,
+} from '../src/index.js';
 import { call, post } from './http.helpers.js';
 import { CALLBACK, COOKIE_PASSWORD, sdkFor } from './sdk.helpers.js';
 
@@ -27,6 +33,28 @@ describe('injected faults', () => {
     expect(second.headers.get('x-request-id')).toMatch(/^req_/);
     expect((await call(emulator, '/health')).status).toBe(200);
     expect(emulator.stats().statuses['GET /health']).toEqual({ '200': 1, '503': 2 });
+  });
+
+  it('management endpoints fail by endpoint name or pattern, and the SDK sees the status', async () => {
+    const workos = sdkFor(emulator);
+    emulator.inject({ route: 'GET /user_management/organization_memberships', status: 503 });
+    const list = workos.userManagement.listOrganizationMemberships({
+      organizationId: EXAMPLE_CORP_ID,
+    });
+    await expect(list).rejects.toBeInstanceOf(GenericServerException);
+    await expect(list).rejects.toMatchObject({ status: 503 });
+    emulator.inject({ route: '/organizations/:id', status: 429 });
+    const org = workos.organizations.getOrganization(EXAMPLE_CORP_ID);
+    await expect(org).rejects.toBeInstanceOf(RateLimitExceededException);
+    await expect(org).rejects.toMatchObject({ retryAfter: 1 });
+    const recovered = await workos.userManagement.listOrganizationMemberships({
+      organizationId: EXAMPLE_CORP_ID,
+    });
+    expect(recovered.data.length).toBeGreaterThan(0);
+    expect(emulator.stats().statuses['GET /user_management/organization_memberships']).toEqual({
+      '200': 1,
+      '503': 1,
+    });
   });
 
   it('a refresh outage is retryable for the SDK and does not consume the token', async () => {
@@ -147,6 +175,29 @@ describe('/__emulator HTTP controls', () => {
         (await post(emulator, '/__emulator/sessions', JSON.stringify({ email: 'no@x.y' }))).status,
       ).toBe(422);
       expect((await post(emulator, '/__emulator/sessions', '{')).status).toBe(400);
+      const impersonated = await post(
+        emulator,
+        '/__emulator/sessions',
+        JSON.stringify({
+          email: ADA.email,
+          impersonator: { email: 'sam@example.com', reason: 'Ticket 7' },
+        }),
+      );
+      expect(impersonated.status).toBe(201);
+      expect(impersonated.json['response']).toMatchObject({
+        authentication_method: 'Impersonation',
+        impersonator: { email: 'sam@example.com', reason: 'Ticket 7' },
+      });
+      emulator.revokeSession(String(impersonated.json['sessionId']));
+      expect(
+        (
+          await post(
+            emulator,
+            '/__emulator/sessions',
+            JSON.stringify({ email: ADA.email, impersonator: 'x' }),
+          )
+        ).status,
+      ).toBe(422);
 
       const revoked = await post(emulator, `/__emulator/sessions/${sessionId}/revoke`, '{}');
       expect(revoked.json).toEqual({ revoked: true });
@@ -154,6 +205,9 @@ describe('/__emulator HTTP controls', () => {
       const again = await emulator.issueSession({ email: ADA.email });
       const ended = await post(emulator, `/__emulator/users/${ADA.id}/end-sessions`, '{}');
       expect(ended.json).toEqual({ ended: [again.sessionId] });
+
+      const audit = await call(emulator, '/__emulator/audit-log-events?organization_id=org_x');
+      expect(audit.json).toEqual({ data: [] });
 
       const rotated = await post(
         emulator,

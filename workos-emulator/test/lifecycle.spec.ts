@@ -19,6 +19,9 @@ describe('emulator lifecycle and options', () => {
       SeedError,
     );
     await expect(createEmulator({ redirectUris: ['relative/path'] })).rejects.toThrow(SeedError);
+    await expect(createEmulator({ host: '0.0.0.0', enableTestControls: true })).rejects.toThrow(
+      /--enable-test-controls is refused with --host 0\.0\.0\.0/,
+    );
   });
 
   it('applies editSeed, publicUrl and the access-token lifetime', async () => {

@@ -21,7 +21,11 @@ function openApi(): Json {
   return document;
 }
 
-/** Rewrites `#/components/schemas/X` to `#/$defs/X` so one JSON Schema carries every component. */
+/**
+ * Rewrites `#/components/schemas/X` to `#/$defs/X` so one JSON Schema carries every component, and removes
+ * duplicate `required` entries (the document's `OrganizationList` names `list_metadata` twice, which JSON Schema
+ * forbids).
+ */
 function rewriteRefs(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rewriteRefs);
   if (typeof value !== 'object' || value === null) return value;
@@ -30,7 +34,9 @@ function rewriteRefs(value: unknown): unknown {
     out[key] =
       key === '$ref' && typeof inner === 'string'
         ? inner.replace('#/components/schemas/', '#/$defs/')
-        : rewriteRefs(inner);
+        : key === 'required' && Array.isArray(inner)
+          ? [...new Set(inner)]
+          : rewriteRefs(inner);
   }
   return out;
 }
@@ -77,9 +83,16 @@ function compile(schema: unknown): Validate {
       : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`.trim());
 }
 
-/** Validator of a named component schema, e.g. `UserlandAuthenticateResponse`. */
+const components = new Map<string, Validate>();
+
+/** Validator of a named component schema, e.g. `UserlandAuthenticateResponse` (compiled once per name). */
 export function componentValidator(name: string): Validate {
-  return compile({ $ref: `#/components/schemas/${name}` });
+  let validate = components.get(name);
+  if (validate === undefined) {
+    validate = compile({ $ref: `#/components/schemas/${name}` });
+    components.set(name, validate);
+  }
+  return validate;
 }
 
 /** Validator of the JSON body the document declares for `method path` answering `status`. */

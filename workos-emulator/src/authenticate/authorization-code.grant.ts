@@ -64,6 +64,9 @@ export async function authorizationCodeGrant(
     clientId: client.id,
     organizationId: grant.organizationId,
     authenticationMethod: grant.authenticationMethod,
+    impersonator: grant.impersonator ?? undefined,
+    ipAddress: optionalString(body, 'ip_address')?.slice(0, 64) ?? grant.ipAddress,
+    userAgent: optionalString(body, 'user_agent')?.slice(0, 512) ?? grant.userAgent,
   });
   return response;
 }

@@ -6,6 +6,7 @@ import type { Clock } from '../util/clock.js';
 import { sha256 } from '../util/hash.js';
 import { type RequestBody, optionalString, requiredString } from './body-fields.js';
 import { authenticateClient } from './client-auth.js';
+import { checkOrganizationAccess } from './organization-access.js';
 
 /** Collaborators of the refresh grant. */
 export interface RefreshGrantDeps {
@@ -69,13 +70,9 @@ export class RefreshTokenGrant {
     const user = directory.user(session.userId);
     if (user === undefined)
       throw new OAuthError('invalid_grant', 'The user of this session no longer exists.');
-    if (requestedOrg !== undefined && directory.roleOf(user.id, requestedOrg) === undefined) {
-      throw new OAuthError(
-        'organization_membership_not_found',
-        `The user is not a member of the organization ${requestedOrg}.`,
-      );
-    }
+    if (session.expiresAt <= now) throw new OAuthError('invalid_grant', 'Session has expired.');
     const organizationId = requestedOrg ?? record.organizationId;
+    if (organizationId !== null) checkOrganizationAccess(directory, session, user, organizationId);
     // Everything up to here is synchronous: the first caller marks the token and registers the pending response
     // before any await, so concurrent callers take the replay path above.
     if (!store.markExchanged(hash, now))

@@ -12,6 +12,11 @@ export interface AuthorizationGrant {
   organizationId: string | null;
   authenticationMethod: string;
   codeChallenge: string | null;
+  /** The browser that signed in, as the sign-in page saw it (used when the code exchange does not name it). */
+  ipAddress: string | null;
+  userAgent: string | null;
+  /** Set for an impersonated sign-in. */
+  impersonator: { email: string; reason: string | null } | null;
 }
 
 interface StoredCode extends AuthorizationGrant {

@@ -25,7 +25,6 @@ export interface AuthorizeRequest {
   expiresAt: number;
   /** Set after the password step when the user must still pick an organization. */
   authenticatedUserId: string | null;
-  authenticationMethod: string | null;
 }
 
 /** Pending sign-ins, in memory. */
@@ -43,7 +42,6 @@ export class AuthorizeRequestStore {
       params,
       expiresAt: this.clock() + AUTHORIZE_REQUEST_TTL_MS,
       authenticatedUserId: null,
-      authenticationMethod: null,
     };
     this.requests.set(request.id, request);
     return request;

@@ -1,31 +1,42 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request } from 'express';
 import type { EmulatorContext } from '../emulator.context.js';
 import { HtmlError } from '../http/error.handler.js';
-import type { SeedUser } from '../seed/seed.types.js';
 import { safeEqual } from '../util/hash.js';
 import { AuthorizeRedirectError, parseAuthorizeParams } from './authorize.params.js';
 import type { AuthorizeRequest } from './authorize-request.store.js';
 import { BROWSER_COOKIE, browserId, readCookie } from './browser-cookie.js';
-import { PAGE_HEADERS } from './page.layout.js';
+import { impersonate } from './impersonation.intent.js';
+import { SignInFlow, browserOf, formField, sendPage } from './sign-in.flow.js';
 import { SIGN_IN_PATH, renderOrganizationChoice, renderSignInPage } from './sign-in.page.js';
 
-const AUTHENTICATION_METHOD = 'Password';
-
-function sendPage(res: Response, status: number, html: string): void {
-  res.status(status).set(PAGE_HEADERS).send(html);
-}
-
-function formField(req: Request, name: string): string | undefined {
-  const body: unknown = req.body;
-  if (typeof body !== 'object' || body === null) return undefined;
-  const value = (body as Record<string, unknown>)[name];
-  return typeof value === 'string' ? value : undefined;
+/** The pending sign-in a form post belongs to, after the CSRF checks (token and browser cookie). */
+function verifiedRequest(ctx: EmulatorContext, req: Request): AuthorizeRequest {
+  const requestId = formField(req, 'request_id');
+  const request = requestId === undefined ? undefined : ctx.authorizeRequests.get(requestId);
+  if (request === undefined) {
+    throw new HtmlError(
+      400,
+      'Sign-in expired',
+      'This sign-in request is unknown or has expired. Start again from the application.',
+    );
+  }
+  const csrf = formField(req, 'csrf_token') ?? '';
+  const browser = readCookie(req, BROWSER_COOKIE) ?? '';
+  if (!safeEqual(csrf, request.csrfToken) || !safeEqual(browser, request.browserId)) {
+    throw new HtmlError(
+      403,
+      'Sign-in refused',
+      'The form could not be verified (CSRF check failed). Start again from the application.',
+    );
+  }
+  return request;
 }
 
 /** `GET /user_management/authorize` (the hosted sign-in page) and the page's form target. */
 export function authorizeRoutes(ctx: EmulatorContext): Router {
   const router = Router();
   const { directory } = ctx;
+  const flow = new SignInFlow(ctx);
 
   router.get('/user_management/authorize', (req, res) => {
     try {
@@ -38,76 +49,9 @@ export function authorizeRoutes(ctx: EmulatorContext): Router {
     }
   });
 
-  /** Finishes the sign-in: a code for the redirect URI, or the organization choice. */
-  function complete(res: Response, request: AuthorizeRequest, user: SeedUser): void {
-    const memberships = user.memberships;
-    let organizationId: string | null = null;
-    if (request.params.organizationId !== null) {
-      if (directory.roleOf(user.id, request.params.organizationId) === undefined) {
-        const org = directory.organization(request.params.organizationId);
-        sendPage(
-          res,
-          403,
-          renderSignInPage(directory, request, {
-            error: `${user.email} is not a member of ${org?.name ?? request.params.organizationId}.`,
-            email: user.email,
-          }),
-        );
-        return;
-      }
-      organizationId = request.params.organizationId;
-    } else if (memberships.length === 1) {
-      organizationId = memberships[0]?.organizationId ?? null;
-    } else if (memberships.length > 1) {
-      request.authenticatedUserId = user.id;
-      request.authenticationMethod = AUTHENTICATION_METHOD;
-      sendPage(res, 200, renderOrganizationChoice(directory, request, user));
-      return;
-    }
-    redirectWithCode(res, request, user, organizationId);
-  }
-
-  function redirectWithCode(
-    res: Response,
-    request: AuthorizeRequest,
-    user: SeedUser,
-    organizationId: string | null,
-  ): void {
-    ctx.authorizeRequests.delete(request.id);
-    const code = ctx.codes.issue({
-      clientId: request.params.clientId,
-      redirectUri: request.params.redirectUri,
-      userId: user.id,
-      organizationId,
-      authenticationMethod: request.authenticationMethod ?? AUTHENTICATION_METHOD,
-      codeChallenge: request.params.codeChallenge,
-    });
-    const target = new URL(request.params.redirectUri);
-    target.searchParams.set('code', code);
-    if (request.params.state !== null) target.searchParams.set('state', request.params.state);
-    res.redirect(302, target.toString());
-  }
-
   router.post(SIGN_IN_PATH, (req, res) => {
-    const requestId = formField(req, 'request_id');
-    const request = requestId === undefined ? undefined : ctx.authorizeRequests.get(requestId);
-    if (request === undefined) {
-      throw new HtmlError(
-        400,
-        'Sign-in expired',
-        'This sign-in request is unknown or has expired. Start again from the application.',
-      );
-    }
-    const csrf = formField(req, 'csrf_token') ?? '';
-    const browser = readCookie(req, BROWSER_COOKIE) ?? '';
-    if (!safeEqual(csrf, request.csrfToken) || !safeEqual(browser, request.browserId)) {
-      throw new HtmlError(
-        403,
-        'Sign-in refused',
-        'The form could not be verified (CSRF check failed). Start again from the application.',
-      );
-    }
-
+    const request = verifiedRequest(ctx, req);
+    const browser = browserOf(req);
     switch (formField(req, 'intent')) {
       case 'cancel': {
         ctx.authorizeRequests.delete(request.id);
@@ -123,15 +67,11 @@ export function authorizeRoutes(ctx: EmulatorContext): Router {
       case 'one_click': {
         const user = directory.userByEmail(formField(req, 'sign_in_as') ?? '');
         if (user === undefined) {
-          sendPage(
-            res,
-            400,
-            renderSignInPage(directory, request, { error: 'Choose one of the listed users.' }),
-          );
+          const error = 'Choose one of the listed users.';
+          sendPage(res, 400, renderSignInPage(directory, request, { error }));
           return;
         }
-        request.authenticationMethod = AUTHENTICATION_METHOD;
-        complete(res, request, user);
+        flow.complete(res, request, user, browser);
         return;
       }
       case 'password': {
@@ -142,15 +82,12 @@ export function authorizeRoutes(ctx: EmulatorContext): Router {
           safeEqual(formField(req, 'password') ?? '', user?.password ?? '\u0000no-user') &&
           user !== undefined;
         if (!ok || user === undefined) {
-          sendPage(
-            res,
-            401,
-            renderSignInPage(directory, request, { error: 'Incorrect email or password.', email }),
-          );
+          flow.recordFailure(request, browser, email, user);
+          const error = 'Incorrect email or password.';
+          sendPage(res, 401, renderSignInPage(directory, request, { error, email }));
           return;
         }
-        request.authenticationMethod = AUTHENTICATION_METHOD;
-        complete(res, request, user);
+        flow.complete(res, request, user, browser);
         return;
       }
       case 'choose_organization': {
@@ -164,16 +101,16 @@ export function authorizeRoutes(ctx: EmulatorContext): Router {
         }
         const organizationId = formField(req, 'organization_id') ?? '';
         if (directory.roleOf(user.id, organizationId) === undefined) {
-          sendPage(
-            res,
-            400,
-            renderOrganizationChoice(directory, request, user, 'Choose one of your organizations.'),
-          );
+          const error = 'Choose one of your organizations.';
+          sendPage(res, 400, renderOrganizationChoice(directory, request, user, error));
           return;
         }
-        redirectWithCode(res, request, user, organizationId);
+        flow.redirectWithCode(res, request, user, organizationId, browser);
         return;
       }
+      case 'impersonate':
+        impersonate(ctx, flow, req, res, request);
+        return;
       default:
         sendPage(res, 400, renderSignInPage(directory, request, { error: 'Unknown action.' }));
     }

@@ -6,6 +6,7 @@ const STYLE = `
   main { width: min(28rem, calc(100vw - 2rem)); background: #fff; border-radius: 12px; padding: 2rem;
          box-shadow: 0 1px 3px rgba(0,0,0,.08), 0 8px 24px rgba(0,0,0,.06); }
   h1 { font-size: 1.35rem; margin: 0 0 .25rem; }
+  h2 { font-size: 1.05rem; margin: 0 0 .25rem; }
   p.sub { margin: 0 0 1.25rem; color: #5f6368; }
   .banner { border-radius: 8px; padding: .6rem .8rem; margin: 0 0 1rem; font-size: .9rem; }
   .banner.error { background: #fdecea; color: #8a1c14; border: 1px solid #f5c2bd; }
@@ -19,7 +20,7 @@ const STYLE = `
   button.link { border: none; background: none; color: #5f6368; text-align: center; }
   .hint { outline: 2px solid #6363f1; }
   label { display: block; font-size: .85rem; margin: .75rem 0 .25rem; color: #3c4043; }
-  input { font: inherit; width: 100%; box-sizing: border-box; padding: .55rem .7rem; border: 1px solid #d0d4da; border-radius: 8px; }
+  input, select { font: inherit; width: 100%; box-sizing: border-box; padding: .55rem .7rem; border: 1px solid #d0d4da; border-radius: 8px; }
   .divider { display: flex; align-items: center; gap: .75rem; color: #80868b; font-size: .8rem; margin: 1rem 0; }
   .divider::before, .divider::after { content: ""; flex: 1; border-top: 1px solid #e3e5e8; }
   .actions { margin-top: 1rem; display: grid; gap: .5rem; }

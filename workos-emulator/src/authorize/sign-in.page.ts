@@ -22,10 +22,12 @@ function displayName(user: SeedUser): string {
 
 /** "admin at Example Corp, member at Globex". */
 function rolesText(directory: Directory, user: SeedUser): string {
-  if (user.memberships.length === 0) return 'no organization';
-  return user.memberships
+  const memberships = directory.activeMemberships(user.id);
+  if (memberships.length === 0) return 'no organization';
+  return memberships
     .map(
-      (m) => `${m.role} at ${directory.organization(m.organizationId)?.name ?? m.organizationId}`,
+      (m) =>
+        `${m.roleSlug} at ${directory.organization(m.organizationId)?.name ?? m.organizationId}`,
     )
     .join(', ');
 }
@@ -39,6 +41,52 @@ function banner(kind: 'error' | 'note', text: string | undefined): string {
 function cancelForm(request: AuthorizeRequest): string {
   return `<form method="post" action="${SIGN_IN_PATH}">${hiddenFields(request, 'cancel')}
 <button type="submit" class="link">Cancel</button></form>`;
+}
+
+/** "Ada Admin (ada@example.com), admin at Example Corp" for each user and organization it may impersonate. */
+function impersonationTargets(directory: Directory, request: AuthorizeRequest): string {
+  const requested = request.params.organizationId;
+  return directory.seed.users
+    .flatMap((user) => {
+      const who = `${displayName(user)} (${user.email})`;
+      const memberships = directory
+        .activeMemberships(user.id)
+        .filter((m) => requested === null || m.organizationId === requested);
+      if (memberships.length === 0) return requested === null ? [[`${user.id}|`, who]] : [];
+      return memberships.map((m) => [
+        `${user.id}|${m.organizationId}`,
+        `${who}, ${m.roleSlug} at ${directory.organization(m.organizationId)?.name ?? m.organizationId}`,
+      ]);
+    })
+    .map(
+      ([value = '', label = '']) =>
+        `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`,
+    )
+    .join('\n');
+}
+
+/** The "Impersonate a user" form, when the seed has impersonators. */
+function impersonationForm(directory: Directory, request: AuthorizeRequest): string {
+  const impersonators = directory.seed.impersonators ?? [];
+  if (impersonators.length === 0) return '';
+  const people = impersonators
+    .map(
+      (i) =>
+        `<option value="${escapeHtml(i.email)}">${escapeHtml(`${i.name} (${i.email})`)}</option>`,
+    )
+    .join('\n');
+  return `
+<div class="divider">or, as support staff</div>
+<h2>Impersonate a user</h2>
+<form method="post" action="${SIGN_IN_PATH}" aria-label="Impersonate a user">${hiddenFields(request, 'impersonate')}
+<label for="impersonator">Support user</label>
+<select id="impersonator" name="impersonator">${people}</select>
+<label for="impersonate_target">User to impersonate</label>
+<select id="impersonate_target" name="target">${impersonationTargets(directory, request)}</select>
+<label for="reason">Reason</label>
+<input id="reason" name="reason" type="text" required maxlength="500" placeholder="Support ticket or why you need access">
+<div class="actions"><button type="submit">Impersonate</button></div>
+</form>`;
 }
 
 /** Options for the first page. */
@@ -86,7 +134,7 @@ ${users}
 <label for="password">Password</label>
 <input id="password" name="password" type="password" autocomplete="current-password" required>
 <div class="actions"><button type="submit" class="primary">Continue</button></div>
-</form>
+</form>${impersonationForm(directory, request)}
 <div class="actions">${cancelForm(request)}</div>`;
   return layout(signUp ? 'Create an account' : 'Sign in', body);
 }
@@ -98,10 +146,11 @@ export function renderOrganizationChoice(
   user: SeedUser,
   error?: string,
 ): string {
-  const buttons = user.memberships
+  const buttons = directory
+    .activeMemberships(user.id)
     .map((m) => {
       const org = directory.organization(m.organizationId);
-      const label = `${org?.name ?? m.organizationId} (${m.role})`;
+      const label = `${org?.name ?? m.organizationId} (${m.roleSlug})`;
       return `<button type="submit" name="organization_id" value="${escapeHtml(m.organizationId)}">${escapeHtml(label)}</button>`;
     })
     .join('\n');

@@ -13,6 +13,10 @@ export function startupBanner(
       .join(', ');
     return `    ${u.email.padEnd(24)} ${u.password.padEnd(18)} ${name}${roles === '' ? '' : ` (${roles})`}`;
   });
+  const impersonators = (emulator.seed.impersonators ?? []).map(
+    (i) =>
+      `    ${i.email.padEnd(24)} ${i.name} (no password: "Impersonate a user" on the sign-in page)`,
+  );
   const client = emulator.seed.clients[0];
   return [
     '',
@@ -26,6 +30,9 @@ export function startupBanner(
     '',
     '  Seeded users (email, password, who):',
     ...users,
+    ...(impersonators.length === 0
+      ? []
+      : ['', '  Support users who may impersonate:', ...impersonators]),
     '',
   ].join('\n');
 }

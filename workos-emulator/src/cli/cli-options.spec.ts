@@ -38,9 +38,12 @@ describe('parseCli', () => {
         '20',
         '--refresh-grace',
         '0',
+        '--max-session-length',
+        '3600',
         '--enable-test-controls',
       ]),
     ).toEqual({
+      maxSessionLengthSeconds: 3600,
       port: 0,
       host: '127.0.0.1',
       seed: 's.json',
@@ -61,6 +64,24 @@ describe('parseCli', () => {
     [['positional']],
   ])('refuses %j', (argv) => {
     expect(() => parseCli(argv)).toThrow(CliUsageError);
+  });
+
+  it.each(['0.0.0.0', '::', '192.168.1.10', 'gatehouse.example'])(
+    'refuses --enable-test-controls on the non-loopback host %s (checklist 14.2), naming the setting',
+    (host) => {
+      expect(() => parseCli(['--host', host, '--enable-test-controls'])).toThrow(
+        `--enable-test-controls is refused with --host ${host}`,
+      );
+      expect(parseCli(['--host', host])).toMatchObject({ host, enableTestControls: false });
+    },
+  );
+
+  it('allows the test controls on loopback hosts', () => {
+    for (const host of ['127.0.0.1', '::1', 'localhost']) {
+      expect(parseCli(['--host', host, '--enable-test-controls'])).toMatchObject({
+        enableTestControls: true,
+      });
+    }
   });
 
   it('recognises --help', () => {

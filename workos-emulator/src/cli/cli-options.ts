@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { EmulatorOptions } from '../emulator.types.js';
+import { isLoopbackHost, testControlsRefusal } from '../util/loopback.js';
 
 /** Usage text of `workos-emulator`. */
 export const USAGE = `Usage: node dist/main.js [options]
@@ -14,6 +15,7 @@ Options:
   --public-url <url>         base URL used in tokens (default http://<host>:<port>)
   --access-token-ttl <s>     access-token lifetime in seconds (default 300)
   --refresh-grace <s>        refresh-token replay grace window in seconds (default 30)
+  --max-session-length <s>   maximum session length in seconds (default 2592000, 30 days)
   --key-overlap <s>          how long rotated keys stay in the JWKS (default 3600)
   --webhook-url <url>        POST signed session.revoked events here (with --webhook-secret)
   --webhook-secret <secret>  signs WorkOS-Signature for --webhook-url
@@ -21,9 +23,12 @@ Options:
   -h, --help                 show this help
 `;
 
-/** Thrown for a bad command line; the message is meant for the user. */
+/** Thrown for a bad command line; the message is meant for the user (`showUsage`: print the usage text after it). */
 export class CliUsageError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
     super(message);
     this.name = 'CliUsageError';
   }
@@ -56,6 +61,7 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
         'public-url': { type: 'string' },
         'access-token-ttl': { type: 'string' },
         'refresh-grace': { type: 'string' },
+        'max-session-length': { type: 'string' },
         'key-overlap': { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
@@ -78,6 +84,9 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
     host: values.host ?? '127.0.0.1',
     enableTestControls: values['enable-test-controls'] === true,
   };
+  if (options.enableTestControls === true && !isLoopbackHost(options.host ?? '')) {
+    throw new CliUsageError(testControlsRefusal(options.host ?? ''), false);
+  }
   if (values.seed !== undefined) options.seed = values.seed;
   if (values['data-dir'] !== undefined) options.dataDir = values['data-dir'];
   if (values['public-url'] !== undefined) options.publicUrl = values['public-url'];
@@ -97,6 +106,8 @@ export function parseCli(argv: string[]): EmulatorOptions | 'help' {
   if (ttl !== undefined) options.accessTokenTtlSeconds = ttl;
   const grace = seconds('refresh-grace', values['refresh-grace'], true);
   if (grace !== undefined) options.refreshGraceSeconds = grace;
+  const maxSession = seconds('max-session-length', values['max-session-length'], false);
+  if (maxSession !== undefined) options.maxSessionLengthSeconds = maxSession;
   const overlap = seconds('key-overlap', values['key-overlap'], true);
   if (overlap !== undefined) options.keyOverlapSeconds = overlap;
   return options;

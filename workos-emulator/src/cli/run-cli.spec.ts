@@ -56,6 +56,7 @@ describe('runCli', () => {
       'ada@example.com          ada-password-1     Ada Admin (admin at Example Corp)',
     );
     expect(stdout).toContain(`test controls:  ${result.emulator.url}/__emulator/*`);
+    expect(stdout).toContain('sam@example.com          Sam Support');
     expect((await fetch(`${result.emulator.url}/__emulator/stats`)).status).toBe(200);
   });
 
@@ -69,5 +70,18 @@ describe('runCli', () => {
       exitCode: 1,
     });
     expect(stderr).toContain('cannot start: Invalid seed');
+  });
+
+  it('refuses test controls on 0.0.0.0 with one line and exit code 2, before listening', async () => {
+    expect(
+      await runCli(['--port', '0', '--host', '0.0.0.0', '--enable-test-controls'], out),
+    ).toEqual({
+      exitCode: 2,
+    });
+    expect(stderr).toBe(
+      'workos-emulator: --enable-test-controls is refused with --host 0.0.0.0: the test controls are unauthenticated, ' +
+        'so they only run on a loopback host (127.0.0.1, ::1, localhost)\n',
+    );
+    expect(stdout).toBe('');
   });
 });

@@ -19,7 +19,7 @@ export async function runCli(argv: string[], out: CliOutput): Promise<CliResult>
     options = parseCli(argv);
   } catch (error) {
     if (!(error instanceof CliUsageError)) throw error;
-    out.stderr(`workos-emulator: ${error.message}\n\n${USAGE}`);
+    out.stderr(`workos-emulator: ${error.message}\n${error.showUsage ? `\n${USAGE}` : ''}`);
     return { exitCode: 2 };
   }
   if (options === 'help') {

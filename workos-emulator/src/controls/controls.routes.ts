@@ -25,6 +25,17 @@ function stringField(
   return value;
 }
 
+/** `{ email, reason? }` of an impersonated test session, else undefined when absent. */
+function impersonatorOf(value: unknown): { email: string; reason: string | null } | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new ApiError(422, 'invalid_request_parameters', 'impersonator must be an object.');
+  }
+  const fields = value as Record<string, unknown>;
+  const email = stringField(fields, 'email', true) ?? '';
+  return { email, reason: stringField(fields, 'reason', false) ?? null };
+}
+
 /**
  * The opt-in HTTP controls under `/__emulator/*` (same operations as the programmatic API). Off unless
  * `enableTestControls` / `--enable-test-controls`; unauthenticated, so only ever on a loopback interface.
@@ -81,6 +92,14 @@ export function controlsRoutes(emulator: () => Emulator): Router {
     emulator().inject(fault as unknown as Fault);
     res.status(201).json({ injected: true });
   });
+  router.get('/__emulator/audit-log-events', (req, res) => {
+    const organizationId = req.query['organization_id'];
+    res.json({
+      data: emulator().auditLogEvents(
+        typeof organizationId === 'string' ? organizationId : undefined,
+      ),
+    });
+  });
   router.delete('/__emulator/faults', (_req, res) => {
     emulator().clearFaults();
     res.json({ cleared: true });
@@ -90,11 +109,13 @@ export function controlsRoutes(emulator: () => Emulator): Router {
     const email = stringField(body, 'email', true) ?? '';
     const organizationId = stringField(body, 'organizationId', false);
     const clientId = stringField(body, 'clientId', false);
+    const impersonator = impersonatorOf(body['impersonator']);
     try {
       const issued = await emulator().issueSession({
         email,
         ...(organizationId === undefined ? {} : { organizationId }),
         ...(clientId === undefined ? {} : { clientId }),
+        ...(impersonator === undefined ? {} : { impersonator }),
       });
       res.status(201).json(issued);
     } catch (error) {

@@ -48,6 +48,9 @@ export const GRACE: SeededUserInfo = {
 /** The default seed's users, for tests and docs. */
 export const seededUsers: readonly SeededUserInfo[] = [ADA, MAX, GRACE];
 
+/** Sam Support: a WorkOS dashboard member (not a user of the app) who may start an impersonated sign-in. */
+export const SAM = { email: 'sam@example.com', name: 'Sam Support' } as const;
+
 function splitName(name: string): { firstName: string; lastName: string } {
   const [firstName = name, lastName = ''] = name.split(' ');
   return { firstName, lastName };
@@ -55,8 +58,9 @@ function splitName(name: string): { firstName: string; lastName: string } {
 
 /**
  * Returns a fresh copy of the default seed: client `client_gatehouse_dev` (redirect URI
- * `http://localhost:3000/auth/callback`, logout return URI `http://localhost:3000/signed-out`), Example Corp and Globex,
- * roles `admin` and `member`, and the users {@link ADA}, {@link MAX} and {@link GRACE}.
+ * `http://localhost:3000/auth/callback`, logout return URI `http://localhost:3000/signed-out`), Example Corp
+ * (`example.com`) and Globex (`globex.com`), roles `admin` and `member`, the users {@link ADA}, {@link MAX} and
+ * {@link GRACE}, and the impersonator {@link SAM}.
  */
 export function defaultSeed(): Seed {
   return {
@@ -73,6 +77,7 @@ export function defaultSeed(): Seed {
       {
         slug: 'admin',
         name: 'Admin',
+        description: 'Manages members, invitations and sessions of the organization.',
         permissions: [
           'users:read',
           'users:write',
@@ -81,7 +86,12 @@ export function defaultSeed(): Seed {
           'audit:read',
         ],
       },
-      { slug: 'member', name: 'Member', permissions: ['users:read'] },
+      {
+        slug: 'member',
+        name: 'Member',
+        description: 'Reads the organization directory.',
+        permissions: ['users:read'],
+      },
     ],
     organizations: [
       {
@@ -89,8 +99,15 @@ export function defaultSeed(): Seed {
         name: 'Example Corp',
         entitlements: ['audit-logs'],
         featureFlags: ['new-dashboard'],
+        domains: ['example.com'],
       },
-      { id: GLOBEX_ID, name: 'Globex', entitlements: [], featureFlags: [] },
+      {
+        id: GLOBEX_ID,
+        name: 'Globex',
+        entitlements: [],
+        featureFlags: [],
+        domains: ['globex.com'],
+      },
     ],
     users: seededUsers.map((u) => ({
       id: u.id,
@@ -103,5 +120,6 @@ export function defaultSeed(): Seed {
         role,
       })),
     })),
+    impersonators: [{ ...SAM }],
   };
 }

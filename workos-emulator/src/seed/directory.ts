@@ -1,5 +1,5 @@
-import type { Clock } from '../util/clock.js';
-import type { Seed, SeedClient, SeedOrganization, SeedUser } from './seed.types.js';
+import type { MembershipRecord, MembershipStore } from '../memberships/membership.store.js';
+import type { Seed, SeedClient, SeedOrganization, SeedRole, SeedUser } from './seed.types.js';
 
 /** Production's `UserlandUser` wire object. */
 export interface UserlandUser {
@@ -31,15 +31,15 @@ export interface OrgClaims {
 const DEFAULT_CREATED_AT = '2025-01-01T00:00:00.000Z';
 
 /**
- * Read model over the seed, plus the little mutable state that hangs off it (last sign-in times and the redirect URIs
- * that tests register at run time).
+ * Read model over the seed (clients, users, organizations, roles) and the organization memberships, which start from
+ * the seed and then live in the state database. Sign-ins, the sign-in page and tokens all ask here who belongs where.
  */
 export class Directory {
-  private readonly lastSignIn = new Map<string, string>();
-
   constructor(
     readonly seed: Seed,
-    private readonly clock: Clock,
+    readonly memberships: MembershipStore,
+    /** The start of the user's latest sign-in (ms), from the session records. */
+    private readonly lastSignInOf: (userId: string) => number | null,
   ) {}
 
   client(id: string): SeedClient | undefined {
@@ -64,9 +64,30 @@ export class Directory {
     return this.seed.organizations.find((o) => o.id === id);
   }
 
-  /** The user's role in the organization, or undefined when not a member. */
+  role(slug: string): SeedRole | undefined {
+    return this.seed.roles.find((r) => r.slug === slug);
+  }
+
+  /** The role a membership gets when none is named: the seed's `defaultRole`, else `member`, else the last role. */
+  defaultRoleSlug(): string {
+    const roles = this.seed.roles;
+    return (
+      this.seed.defaultRole ??
+      this.role('member')?.slug ??
+      roles[roles.length - 1]?.slug ??
+      'member'
+    );
+  }
+
+  /** The user's active memberships, in creation order. */
+  activeMemberships(userId: string): MembershipRecord[] {
+    return this.memberships.list({ userId, statuses: ['active'] });
+  }
+
+  /** The user's role in the organization, or undefined without an active membership. */
   roleOf(userId: string, organizationId: string): string | undefined {
-    return this.user(userId)?.memberships.find((m) => m.organizationId === organizationId)?.role;
+    const membership = this.memberships.find(userId, organizationId);
+    return membership?.status === 'active' ? membership.roleSlug : undefined;
   }
 
   /** Access-token claims for a session of `userId` in `organizationId` (undefined when not a member). */
@@ -74,7 +95,7 @@ export class Directory {
     const role = this.roleOf(userId, organizationId);
     const org = this.organization(organizationId);
     if (role === undefined || org === undefined) return undefined;
-    const permissions = this.seed.roles.find((r) => r.slug === role)?.permissions ?? [];
+    const permissions = this.role(role)?.permissions ?? [];
     return {
       org_id: organizationId,
       role,
@@ -85,13 +106,10 @@ export class Directory {
     };
   }
 
-  recordSignIn(userId: string): void {
-    this.lastSignIn.set(userId, new Date(this.clock()).toISOString());
-  }
-
   /** Production's user object for the wire. */
   toUserland(user: SeedUser): UserlandUser {
     const createdAt = user.createdAt ?? DEFAULT_CREATED_AT;
+    const lastSignIn = this.lastSignInOf(user.id);
     return {
       object: 'user',
       id: user.id,
@@ -100,7 +118,7 @@ export class Directory {
       first_name: user.firstName,
       last_name: user.lastName,
       profile_picture_url: user.profilePictureUrl ?? null,
-      last_sign_in_at: this.lastSignIn.get(user.id) ?? null,
+      last_sign_in_at: lastSignIn === null ? null : new Date(lastSignIn).toISOString(),
       locale: user.locale ?? null,
       external_id: user.externalId ?? null,
       metadata: { ...(user.metadata ?? {}) },
@@ -109,8 +127,9 @@ export class Directory {
     };
   }
 
-  /** Forgets run-time state (last sign-in times). Registered URIs stay: they are configuration. */
+  /** Restores the seed's memberships (registered URIs stay: they are configuration). */
   reset(): void {
-    this.lastSignIn.clear();
+    this.memberships.clear();
+    this.memberships.applySeed(this.seed);
   }
 }

@@ -12,10 +12,11 @@ export interface SeedClient {
   logoutReturnUris: string[];
 }
 
-/** A role and the permissions it grants (put into the `permissions` claim). */
+/** An environment role and the permissions it grants (put into the `permissions` claim), in priority order. */
 export interface SeedRole {
   slug: string;
   name?: string;
+  description?: string | null;
   permissions: string[];
 }
 
@@ -25,12 +26,31 @@ export interface SeedOrganization {
   name: string;
   entitlements?: string[];
   featureFlags?: string[];
+  /** Verified domains (`example.com`). */
+  domains?: string[];
+  externalId?: string | null;
+  metadata?: Record<string, string>;
+  /** ISO 8601; defaults to 2025-01-01T00:00:00.000Z. */
+  createdAt?: string;
+  /**
+   * Simulates an organization that enforces SSO or MFA: switching a session into it by refresh answers
+   * `sso_required` / `mfa_enrollment`; signing in to it on the sign-in page stands in for that step.
+   */
+  requires?: 'sso' | 'mfa';
+}
+
+/** A WorkOS dashboard member who may impersonate users from the sign-in page (`act.sub` is their email). */
+export interface SeedImpersonator {
+  email: string;
+  name: string;
 }
 
 /** A user's membership of an organization, with a role slug. */
 export interface SeedMembership {
   organizationId: string;
   role: string;
+  /** Default `active`; `inactive` (deactivated) and `pending` (invited) memberships cannot sign in to it. */
+  status?: 'active' | 'inactive' | 'pending';
 }
 
 /** A user who can sign in on the emulator's page. */
@@ -51,11 +71,13 @@ export interface SeedUser {
   memberships: SeedMembership[];
 }
 
-/** A webhook endpoint: signed events (`session.revoked`) are POSTed to `url`. */
+/** A webhook endpoint: signed events are POSTed to `url`. */
 export interface SeedWebhook {
   url: string;
   /** Signs `WorkOS-Signature` (the receiver's `WORKOS_WEBHOOK_SECRET`). */
   secret: string;
+  /** Event types delivered (default `["session.revoked"]`; `["*"]` for every event). */
+  events?: string[];
 }
 
 /** The whole seed file (JSON). See README.md § Seed format. */
@@ -64,6 +86,10 @@ export interface Seed {
   /** Optional webhook endpoints. */
   webhooks?: SeedWebhook[];
   roles: SeedRole[];
+  /** Role of memberships created without one (default `member`, else the last role). */
+  defaultRole?: string;
   organizations: SeedOrganization[];
   users: SeedUser[];
+  /** Who may start an impersonated sign-in (default seed: Sam Support). */
+  impersonators?: SeedImpersonator[];
 }

@@ -17,16 +17,17 @@ export async function issueSession(
   const user = directory.userByEmail(typeof input.email === 'string' ? input.email : '');
   if (user === undefined)
     throw new EmulatorUsageError(`no seeded user with email ${String(input.email)}`);
+  const memberships = directory.activeMemberships(user.id);
   let organizationId: string | null;
   if (input.organizationId !== undefined && input.organizationId !== null) {
     if (directory.roleOf(user.id, input.organizationId) === undefined) {
       throw new EmulatorUsageError(`${user.email} is not a member of ${input.organizationId}`);
     }
     organizationId = input.organizationId;
-  } else if (input.organizationId === null || user.memberships.length === 0) {
+  } else if (input.organizationId === null || memberships.length === 0) {
     organizationId = null;
-  } else if (user.memberships.length === 1) {
-    organizationId = user.memberships[0]?.organizationId ?? null;
+  } else if (memberships.length === 1) {
+    organizationId = memberships[0]?.organizationId ?? null;
   } else {
     throw new EmulatorUsageError(
       `${user.email} belongs to several organizations: pass organizationId`,

@@ -4,8 +4,10 @@ import type { KeyStore } from '../keys/key.store.js';
 import { signAccessToken } from '../tokens/access-token.js';
 import { epochSeconds, type Clock } from '../util/clock.js';
 import { sha256 } from '../util/hash.js';
-import { opaqueToken, prefixedId } from '../util/ids.js';
+import type { EventRecorder } from '../events/event.recorder.js';
+import { type IdFactory, opaqueToken } from '../util/ids.js';
 import type { SessionRecord, SessionStore } from './session.store.js';
+import { sessionObject } from './session.wire.js';
 
 /** Production's `UserlandAuthenticateResponse` as the emulator sends it. */
 export interface AuthenticateResponseBody {
@@ -24,13 +26,32 @@ export interface StartSessionInput {
   organizationId: string | null;
   authenticationMethod: string;
   impersonator?: { email: string; reason: string | null } | undefined;
+  /** The end user's IP address and user agent, when known. */
+  ipAddress?: string | null | undefined;
+  userAgent?: string | null | undefined;
 }
 
-/** Settings shared by every token the emulator mints. */
+/** Settings shared by every session and token the emulator mints. */
 export interface TokenSettings {
   /** Base URL in `iss` (`<base>/user_management/<client_id>`). */
   issuerBase: () => string;
   accessTokenTtlSeconds: number;
+  /** Maximum session length; refreshes fail once it has passed. */
+  maxSessionLengthSeconds: number;
+}
+
+/** Impersonated sessions end after 60 minutes, as production's do. */
+export const IMPERSONATION_SESSION_SECONDS = 3600;
+
+/** Collaborators of {@link SessionService}. */
+export interface SessionServiceDeps {
+  store: SessionStore;
+  directory: Directory;
+  keys: KeyStore;
+  clock: Clock;
+  ids: IdFactory;
+  events: EventRecorder;
+  settings: TokenSettings;
 }
 
 /**
@@ -38,30 +59,50 @@ export interface TokenSettings {
  * here, so every path produces the same claims and stores the same records.
  */
 export class SessionService {
-  constructor(
-    private readonly store: SessionStore,
-    private readonly directory: Directory,
-    private readonly keys: KeyStore,
-    private readonly clock: Clock,
-    private readonly settings: TokenSettings,
-  ) {}
+  private readonly store: SessionStore;
+  private readonly directory: Directory;
+  private readonly keys: KeyStore;
+  private readonly clock: Clock;
+  private readonly settings: TokenSettings;
 
-  /** Starts a session (records the sign-in) and returns the authenticate response. */
+  constructor(private readonly deps: SessionServiceDeps) {
+    ({
+      store: this.store,
+      directory: this.directory,
+      keys: this.keys,
+      clock: this.clock,
+      settings: this.settings,
+    } = deps);
+  }
+
+  /** Starts a session, records `session.created`, and returns the authenticate response. */
   async startSession(
     input: StartSessionInput,
   ): Promise<{ body: AuthenticateResponseBody; session: SessionRecord }> {
+    const now = this.clock();
+    const impersonator = input.impersonator ?? null;
+    const lengthSeconds =
+      impersonator === null ? this.settings.maxSessionLengthSeconds : IMPERSONATION_SESSION_SECONDS;
     const session: SessionRecord = {
-      id: prefixedId('session', this.clock()),
+      id: this.deps.ids.next('session', now),
       userId: input.user.id,
       clientId: input.clientId,
       organizationId: input.organizationId,
       authenticationMethod: input.authenticationMethod,
-      impersonator: input.impersonator ?? null,
-      createdAt: this.clock(),
+      impersonator,
+      ipAddress: input.ipAddress ?? null,
+      userAgent: input.userAgent ?? null,
+      createdAt: now,
+      expiresAt: now + lengthSeconds * 1000,
       endedAt: null,
+      verifiedOrganizationId: input.organizationId,
     };
     this.store.insertSession(session);
-    this.directory.recordSignIn(input.user.id);
+    this.deps.events.record(
+      'session.created',
+      { ...sessionObject(session, now) },
+      { organizationId: session.organizationId, context: { client_id: session.clientId } },
+    );
     const body = await this.mint(session, input.user, input.organizationId);
     return { body, session };
   }

@@ -8,8 +8,15 @@ export interface SessionRecord {
   organizationId: string | null;
   authenticationMethod: string;
   impersonator: { email: string; reason: string | null } | null;
+  /** The end user's address and browser, as the sign-in saw them (or the app passed them); null when unknown. */
+  ipAddress: string | null;
+  userAgent: string | null;
   createdAt: number;
+  /** The session's maximum length ends here: refreshes fail afterwards. */
+  expiresAt: number;
   endedAt: number | null;
+  /** The organization whose SSO/MFA requirement the sign-in met (see `SeedOrganization.requires`). */
+  verifiedOrganizationId: string | null;
 }
 
 /** A refresh token, known only by its hash. */
@@ -29,9 +36,16 @@ interface SessionRow {
   organization_id: string | null;
   authentication_method: string;
   impersonator: string | null;
+  ip_address: string | null;
+  user_agent: string | null;
   created_at: number;
+  expires_at: number | null;
   ended_at: number | null;
+  verified_organization_id: string | null;
 }
+
+/** Sessions written before sessions had an expiry get the default maximum length. */
+const LEGACY_SESSION_LENGTH_MS = 30 * 24 * 3600 * 1000;
 
 interface RefreshRow {
   token_hash: string;
@@ -53,8 +67,12 @@ function toSession(row: SessionRow): SessionRecord {
       row.impersonator === null
         ? null
         : (JSON.parse(row.impersonator) as SessionRecord['impersonator']),
+    ipAddress: row.ip_address,
+    userAgent: row.user_agent,
     createdAt: row.created_at,
+    expiresAt: row.expires_at ?? row.created_at + LEGACY_SESSION_LENGTH_MS,
     endedAt: row.ended_at,
+    verifiedOrganizationId: row.verified_organization_id,
   };
 }
 
@@ -76,8 +94,9 @@ export class SessionStore {
   insertSession(s: SessionRecord): void {
     this.db
       .prepare(
-        `INSERT INTO sessions (id, user_id, client_id, organization_id, authentication_method, impersonator, created_at, ended_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (id, user_id, client_id, organization_id, authentication_method, impersonator,
+           ip_address, user_agent, created_at, expires_at, ended_at, verified_organization_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         s.id,
@@ -86,8 +105,12 @@ export class SessionStore {
         s.organizationId,
         s.authenticationMethod,
         s.impersonator === null ? null : JSON.stringify(s.impersonator),
+        s.ipAddress,
+        s.userAgent,
         s.createdAt,
+        s.expiresAt,
         s.endedAt,
+        s.verifiedOrganizationId,
       );
   }
 
@@ -107,6 +130,17 @@ export class SessionStore {
       .prepare('UPDATE sessions SET ended_at = ? WHERE id = ? AND ended_at IS NULL')
       .run(at, id);
     return Number(result.changes) > 0;
+  }
+
+  /** A user's sessions that have neither ended nor expired at `now`. */
+  activeSessionsOf(userId: string, now: number): SessionRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM sessions WHERE user_id = ? AND ended_at IS NULL
+         AND (expires_at IS NULL OR expires_at > ?) ORDER BY id`,
+      )
+      .all(userId, now) as unknown as SessionRow[];
+    return rows.map(toSession).filter((s) => s.expiresAt > now);
   }
 
   /** Ids of a user's live sessions. */
@@ -150,6 +184,16 @@ export class SessionStore {
       )
       .run(at, tokenHash);
     return Number(result.changes) > 0;
+  }
+
+  /** When the user last signed in (the start of their latest session that is not an impersonation), or null. */
+  lastSignInOf(userId: string): number | null {
+    const row = this.db
+      .prepare(
+        "SELECT MAX(created_at) AS at FROM sessions WHERE user_id = ? AND authentication_method != 'Impersonation'",
+      )
+      .get(userId) as unknown as { at: number | null };
+    return row.at === null ? null : Number(row.at);
   }
 
   countLiveSessions(): number {

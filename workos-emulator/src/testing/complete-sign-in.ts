@@ -5,6 +5,11 @@ export interface CompleteSignInOptions {
   password?: string;
   /** Picked on the organization choice when the user belongs to several organizations. */
   organizationId?: string;
+  /**
+   * Impersonate `email` instead of signing in as them: the page's "Impersonate a user" form, sent by the seeded
+   * impersonator `by` with `reason` (`organizationId` picks the organization when the user has several).
+   */
+  impersonation?: { by: string; reason: string };
 }
 
 /** The sign-in page answered with something other than a redirect. */
@@ -26,6 +31,21 @@ function hidden(html: string, name: string): string | undefined {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
+}
+
+/** The impersonation target (`<user id>|<organization id>`) offered for `email`, narrowed by `organizationId`. */
+function impersonationTarget(html: string, email: string, organizationId?: string): string {
+  const options = [...html.matchAll(/<option value="([^"|]*\|[^"]*)">([^<]*)<\/option>/g)]
+    .filter((m) => (m[2] ?? '').includes(`(${email.toLowerCase()})`))
+    .map((m) => m[1] ?? '')
+    .filter((value) => organizationId === undefined || value.endsWith(`|${organizationId}`));
+  if (options.length !== 1) {
+    throw new SignInError(
+      200,
+      `${email}: ${options.length} impersonation targets offered; pass organizationId`,
+    );
+  }
+  return options[0] ?? '';
 }
 
 function pageError(html: string): string {
@@ -70,9 +90,16 @@ export async function completeSignIn(
     });
 
   let response =
-    options.password === undefined
-      ? await post({ intent: 'one_click', sign_in_as: options.email })
-      : await post({ intent: 'password', email: options.email, password: options.password });
+    options.impersonation !== undefined
+      ? await post({
+          intent: 'impersonate',
+          impersonator: options.impersonation.by,
+          target: impersonationTarget(html, options.email, options.organizationId),
+          reason: options.impersonation.reason,
+        })
+      : options.password === undefined
+        ? await post({ intent: 'one_click', sign_in_as: options.email })
+        : await post({ intent: 'password', email: options.email, password: options.password });
   let body = response.status === 200 ? await response.text() : '';
   if (response.status === 200 && body.includes('name="intent" value="choose_organization"')) {
     if (options.organizationId === undefined) {

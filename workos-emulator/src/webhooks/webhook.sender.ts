@@ -1,10 +1,20 @@
-import type { WebhookEvent } from './webhook.events.js';
+import type { WorkOSEvent } from '../events/event.types.js';
 import { signWebhook } from './webhook-signature.js';
 
-/** Where events go: a URL and the secret its signatures are made with. */
+/** Where events go: a URL, the secret its signatures are made with, and the event types it subscribes to. */
 export interface WebhookEndpoint {
   url: string;
   secret: string;
+  /** Event types delivered (default `["session.revoked"]`; `["*"]` for every event). */
+  events?: string[] | undefined;
+}
+
+/** What an endpoint without an `events` list receives. */
+export const DEFAULT_WEBHOOK_EVENTS: readonly string[] = ['session.revoked'];
+
+function subscribed(endpoint: WebhookEndpoint, type: string): boolean {
+  const events = endpoint.events ?? DEFAULT_WEBHOOK_EVENTS;
+  return events.includes('*') || events.includes(type);
 }
 
 /** Delivery counts (per attempt outcome) for tests and the banner. */
@@ -45,11 +55,11 @@ export class WebhookSender {
     if (!this.endpoints.some((e) => e.url === endpoint.url)) this.endpoints.push({ ...endpoint });
   }
 
-  /** Queues `event` for every endpoint; returns at once. */
-  send(event: WebhookEvent): void {
+  /** Queues `event` for every endpoint subscribed to its type; returns at once. */
+  send(event: WorkOSEvent): void {
     if (this.options.signal.aborted) return;
     const body = JSON.stringify(event);
-    for (const endpoint of this.endpoints) {
+    for (const endpoint of this.endpoints.filter((e) => subscribed(e, event.event))) {
       const delivery = this.deliver(endpoint, body).finally(() => this.pending.delete(delivery));
       this.pending.add(delivery);
     }
