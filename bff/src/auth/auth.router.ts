@@ -14,6 +14,7 @@ import { readClaims } from './access-token.claims.js';
 import type { LoginTransactions } from './login-transaction.js';
 import { impersonatorOf } from './impersonator.js';
 import { OrganizationDirectory } from './organization-directory.js';
+import { createOrganizationRoute } from './organization.route.js';
 import { codeChallengeS256 } from './pkce.js';
 import { classifyWorkOSError } from './refresh-errors.js';
 import { returnToLocation, sanitizeReturnTo } from './return-to.js';
@@ -237,6 +238,7 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
   );
 
   router.use(createSignOutRouter(deps));
+  router.use(createOrganizationRoute({ ...deps, organizations }));
 
   router.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
   return router;
