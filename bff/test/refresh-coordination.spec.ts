@@ -1,4 +1,4 @@
-import { ADA, type Emulator } from '@gatehouse/workos-emulator';
+import { ADA, type Emulator, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE } from '@gatehouse/workos-emulator';
 
 import { readClaims } from '../src/auth/access-token.claims.js';
 import { TokenRefresher } from '../src/auth/token-refresher.js';
@@ -62,8 +62,11 @@ describe('refresh coordination across instances', () => {
     await redis.stop();
   });
 
-  async function storedSession(sid: string): Promise<AuthState> {
-    const issued = await emulator.issueSession({ email: ADA.email });
+  async function storedSession(
+    sid: string,
+    as: { email: string; organizationId?: string } = { email: ADA.email },
+  ): Promise<AuthState> {
+    const issued = await emulator.issueSession(as);
     const claims = readClaims(issued.accessToken)!;
     const auth: AuthState = {
       user: {
@@ -140,6 +143,28 @@ describe('refresh coordination across instances', () => {
       failure: { kind: 'terminal', reason: 'session_gone' },
     });
     expect(refreshes()).toBe(before);
+  });
+
+  it('a switch on one instance after a refresh on the other spends the stored, rotated pair', async () => {
+    const sid = 'coordination-session-id-000000004';
+    const stale = await storedSession(sid, { email: GRACE.email, organizationId: EXAMPLE_CORP_ID });
+    const before = refreshes();
+    const refreshed = await refreshers[0].refresh(stale, context, sid);
+    expect(refreshed).toMatchObject({ ok: true, shared: false });
+    // Instance B still holds the pre-rotation view: replaying its refresh token would get the
+    // rotated pair for Example Corp back (WorkOS's grace window), not a switch.
+    const switched = await refreshers[1].switchOrganization(stale, GLOBEX_ID, context, sid);
+    expect(switched).toMatchObject({
+      ok: true,
+      shared: false,
+      auth: { organizationId: GLOBEX_ID, role: 'admin' },
+    });
+    if (!switched.ok) return;
+    expect(readClaims(switched.accessToken)?.orgId).toBe(GLOBEX_ID);
+    expect(refreshes() - before).toBe(2);
+    const stored = (await stores[0].getSession(sid))!.auth!;
+    expect(stored.sealedTokens).toBe(switched.auth.sealedTokens);
+    expect(stored.organizationId).toBe(GLOBEX_ID);
   });
 
   describe('the refresh lock', () => {

@@ -67,6 +67,10 @@ describe('GET /auth/session', () => {
         profilePictureUrl: null,
       },
       organizationId: null,
+      // No organization in the token, and WorkOS (unreachable here) listed none.
+      organization: null,
+      organizations: [],
+      impersonator: null,
       role: 'admin',
       roles: ['admin'],
       permissions: ['users:read'],

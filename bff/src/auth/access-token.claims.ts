@@ -9,6 +9,8 @@ export interface AccessTokenClaims {
   readonly permissions: string[];
   /** `exp` in ms, or undefined. */
   readonly expiresAt: number | undefined;
+  /** `act.sub`: the impersonator's email while a WorkOS dashboard user impersonates; else null. */
+  readonly actor: string | null;
 }
 
 const strings = (value: unknown): string[] =>
@@ -24,6 +26,11 @@ export function readClaims(accessToken: string): AccessTokenClaims | undefined {
     const c = decodeJwt(accessToken);
     const role = typeof c['role'] === 'string' ? c['role'] : null;
     const roles = strings(c['roles']);
+    const act = c['act'];
+    const actor =
+      typeof act === 'object' && act !== null && typeof (act as { sub?: unknown }).sub === 'string'
+        ? (act as { sub: string }).sub
+        : null;
     return {
       sid: typeof c['sid'] === 'string' ? c['sid'] : undefined,
       orgId: typeof c['org_id'] === 'string' ? c['org_id'] : null,
@@ -31,6 +38,7 @@ export function readClaims(accessToken: string): AccessTokenClaims | undefined {
       roles: roles.length > 0 ? roles : role ? [role] : [],
       permissions: strings(c['permissions']),
       expiresAt: typeof c.exp === 'number' ? c.exp * 1000 : undefined,
+      actor,
     };
   } catch {
     return undefined;

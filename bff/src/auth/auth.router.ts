@@ -12,10 +12,14 @@ import type { BffSessionStore } from '../session/session-store.types.js';
 import type { AuthState, TokenPair } from '../session/session.types.js';
 import { readClaims } from './access-token.claims.js';
 import type { LoginTransactions } from './login-transaction.js';
+import { impersonatorOf } from './impersonator.js';
+import { OrganizationDirectory } from './organization-directory.js';
+import { createOrganizationRoute } from './organization.route.js';
 import { codeChallengeS256 } from './pkce.js';
 import { classifyWorkOSError } from './refresh-errors.js';
 import { returnToLocation, sanitizeReturnTo } from './return-to.js';
 import { type TokenRefresher, toSessionUser } from './token-refresher.js';
+import { loadOrganizations, sessionBody } from './session-body.js';
 import { createSignOutRouter } from './sign-out.routes.js';
 
 /** Dependencies of {@link createAuthRouter}. */
@@ -73,6 +77,7 @@ function clientContext(req: Request) {
 export function createAuthRouter(deps: AuthRouterDeps): express.Router {
   const { config, workos, sealer, clock, transactions, activity } = deps;
   const router = express.Router();
+  const organizations = new OrganizationDirectory(workos, clock);
 
   router.get('/login', async (req: Request, res: Response) => {
     const query = loginQuery.safeParse(req.query);
@@ -184,6 +189,7 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
       role: claims.role,
       roles: claims.roles,
       permissions: claims.permissions,
+      impersonator: impersonatorOf(result.impersonator, claims),
       sealedTokens: await sealer.seal(tokens),
       accessExpiresAt: claims.expiresAt,
       createdAt: now,
@@ -218,7 +224,7 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
     '/session',
     csrfGuard(config.publicOrigin),
     activity,
-    (req: Request, res: Response) => {
+    async (req: Request, res: Response) => {
       const auth = req.session?.auth;
       if (!auth)
         return sendError(
@@ -226,19 +232,13 @@ export function createAuthRouter(deps: AuthRouterDeps): express.Router {
           401,
           res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated',
         );
-      res.set('Cache-Control', 'no-store').json({
-        user: auth.user,
-        organizationId: auth.organizationId,
-        role: auth.role,
-        roles: auth.roles,
-        permissions: auth.permissions,
-        expiresAt: new Date(auth.createdAt + config.session.absoluteMs).toISOString(),
-        idleExpiresAt: new Date(auth.lastSeenAt + config.session.idleMs).toISOString(),
-      });
+      await loadOrganizations(req, organizations);
+      res.set('Cache-Control', 'no-store').json(sessionBody(auth, config));
     },
   );
 
   router.use(createSignOutRouter(deps));
+  router.use(createOrganizationRoute({ ...deps, organizations }));
 
   router.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
   return router;

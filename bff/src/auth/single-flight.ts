@@ -20,6 +20,11 @@ export class SingleFlight<K, V> {
     return started;
   }
 
+  /** The call running for `key`, without joining or starting one. */
+  running(key: K): Promise<V> | undefined {
+    return this.inflight.get(key);
+  }
+
   /** Number of keys with a call in flight. */
   get size(): number {
     return this.inflight.size;

@@ -1,10 +1,8 @@
-import { hash } from 'node:crypto';
-
 import type { WorkOS } from '@workos-inc/node';
-import { LRUCache } from 'lru-cache';
 
 import type { Clock } from '../clock.js';
 import type { Sealer } from '../crypto/seal.js';
+import type { Budget } from '../http/rate-limits.js';
 import {
   type BffSessionStore,
   loadStoredSession,
@@ -12,12 +10,16 @@ import {
   saveStoredSession,
   SessionStoreUnavailableError,
 } from '../session/session-store.types.js';
-import type { AuthState, SessionUser, TokenPair } from '../session/session.types.js';
-import type { Budget } from '../http/rate-limits.js';
 import { sessionLabel } from '../session/session.helpers.js';
-import { readClaims } from './access-token.claims.js';
-import { classifyWorkOSError, type ClassifiedFailure } from './refresh-errors.js';
+import type { AuthState, TokenPair } from '../session/session.types.js';
+import type { ClassifiedFailure } from './refresh-errors.js';
+import { type RefreshContext, refreshGrant } from './refresh-grant.js';
+import { pickRefreshed, type RefreshedAuth } from './refreshed-auth.js';
+import { OpenedTokens } from './opened-tokens.js';
 import { SingleFlight } from './single-flight.js';
+
+export type { RefreshContext } from './refresh-grant.js';
+export { type RefreshedAuth, toSessionUser } from './refreshed-auth.js';
 
 /** Refresh when the access token has less than this left. */
 export const REFRESH_MARGIN_MS = 60_000;
@@ -26,23 +28,10 @@ export const REFRESH_MARGIN_MS = 60_000;
  * refresh-token replay grace window, so a late duplicate never replays a spent token after it.
  */
 const SUCCESSOR_TTL_MS = 30_000;
-/** How many opened token pairs stay in memory (sessions active right now), and for how long. */
-const OPENED_CACHE = { max: 1024, ttl: 5 * 60_000 } as const;
+/** How many rotations an organization switch follows before it gives up (503). */
+const SWITCH_MAX_HOPS = 8;
 
-/** The fields a refresh replaces in {@link AuthState}. */
-export type RefreshedAuth = Pick<
-  AuthState,
-  | 'sealedTokens'
-  | 'accessExpiresAt'
-  | 'organizationId'
-  | 'role'
-  | 'roles'
-  | 'permissions'
-  | 'user'
-  | 'workosSessionId'
->;
-
-/** Outcome of {@link TokenRefresher.refresh}. */
+/** Outcome of {@link TokenRefresher.refresh} and {@link TokenRefresher.switchOrganization}. */
 export type RefreshOutcome = Flight & {
   /** False for the one caller whose call reached WorkOS; true for callers that joined or hit the cache. */
   readonly shared: boolean;
@@ -58,59 +47,20 @@ type Flight =
     }
   | { readonly ok: false; readonly failure: ClassifiedFailure };
 
-/** Caller context passed through to WorkOS. */
-export interface RefreshContext {
-  readonly ipAddress: string | undefined;
-  readonly userAgent: string | undefined;
-}
+/** What a grant is for: keeping the session's organization, or switching to another one. */
+type Purpose =
+  { readonly kind: 'refresh' } | { readonly kind: 'switch'; readonly organizationId: string };
 
-function transient(reason: string): Flight {
-  return { ok: false, failure: { kind: 'transient', reason, status: undefined } };
-}
+const REFRESH: Purpose = { kind: 'refresh' };
 
-function pickRefreshed(auth: AuthState): RefreshedAuth {
-  const {
-    sealedTokens,
-    accessExpiresAt,
-    organizationId,
-    role,
-    roles,
-    permissions,
-    user,
-    workosSessionId,
-  } = auth;
-  return {
-    sealedTokens,
-    accessExpiresAt,
-    organizationId,
-    role,
-    roles,
-    permissions,
-    user,
-    workosSessionId,
-  };
-}
-
-/** Maps an SDK user onto the session's user. */
-export function toSessionUser(user: {
-  id: string;
-  email: string;
-  firstName: string | null;
-  lastName: string | null;
-  profilePictureUrl: string | null;
-}): SessionUser {
-  return {
-    id: user.id,
-    email: user.email,
-    firstName: user.firstName ?? null,
-    lastName: user.lastName ?? null,
-    profilePictureUrl: user.profilePictureUrl ?? null,
-  };
-}
+const failed = (kind: ClassifiedFailure['kind'], reason: string, retryAfterSeconds?: number) =>
+  ({ ok: false, failure: { kind, reason, status: undefined, retryAfterSeconds } }) as const;
+const transient = (reason: string) => failed('transient', reason);
 
 /**
  * Refreshes access tokens with `authenticateWithRefreshToken`, once per session across the
- * process and, with a store that has a refresh lock (Redis), across BFF instances.
+ * process and, with a store that has a refresh lock (Redis), across BFF instances; organization
+ * switches are refreshes too, serialised with the ordinary ones.
  *
  * Across instances: the one request per process that leads the flight takes the session's lock
  * (`SET NX PX`), reloads the session from the store and checks again: when another instance
@@ -126,15 +76,10 @@ export function toSessionUser(user: {
  */
 export class TokenRefresher {
   private readonly flights = new SingleFlight<string, Flight>();
+  /** The running organization switch of a key (a refresh must not take over its refusal). */
+  private readonly switching = new Map<string, Promise<Flight>>();
   private readonly successors = new Map<string, { outcome: Flight; until: number }>();
-  /**
-   * Opened pairs by a SHA-256 digest of their seal. Opening an iron seal (two PBKDF2 derivations,
-   * an HMAC and AES-CBC, each a WebCrypto job on the thread pool) costs 0.15-0.3 ms, more than the
-   * rest of a proxied request; a seal always opens to the same pair, so the cache can never be
-   * stale, only bounded (LRU, 5 min: plaintext tokens do not stay in memory for long after their
-   * session went quiet; the process holds the sealing password anyway).
-   */
-  private readonly opened = new LRUCache<string, TokenPair>(OPENED_CACHE);
+  private readonly opened: OpenedTokens;
 
   constructor(
     private readonly workos: WorkOS,
@@ -144,10 +89,12 @@ export class TokenRefresher {
     private readonly store?: BffSessionStore,
     /**
      * Refreshes a session may start (`RATE_LIMIT_REFRESH_PER_SESSION`), keyed by its log label
-     * (a hash of the id). Only a refresh about to call WorkOS counts.
+     * (a hash of the id). Only a refresh about to call WorkOS counts; switches count too.
      */
     private readonly budget?: Budget,
-  ) {}
+  ) {
+    this.opened = new OpenedTokens(sealer);
+  }
 
   /** True when the access token has less than {@link REFRESH_MARGIN_MS} left. */
   needsRefresh(auth: AuthState): boolean {
@@ -155,50 +102,117 @@ export class TokenRefresher {
   }
 
   /**
-   * Opens the sealed pair (undefined when it cannot be opened). `remember: false` for a pair that
-   * is about to be replaced or whose session is ending (refresh, logout): it is not kept in memory.
+   * Opens the sealed pair (undefined when it cannot be opened), cached (see {@link OpenedTokens}).
+   * `remember: false` for a pair that is about to be replaced or whose session is ending (refresh,
+   * logout): it is not kept in memory.
    */
-  async tokens(
+  tokens(
     auth: AuthState,
     { remember = true }: { remember?: boolean } = {},
   ): Promise<TokenPair | undefined> {
-    const id = hash('sha256', auth.sealedTokens, 'base64url');
-    const cached = this.opened.get(id);
-    if (cached) return cached;
-    const pair = await this.sealer.unseal<TokenPair>(auth.sealedTokens);
-    if (pair && remember) this.opened.set(id, pair);
-    return pair;
+    return this.opened.open(auth.sealedTokens, remember);
   }
 
-  /** Refreshes the session's pair (joining a refresh already running for it). */
-  refresh(auth: AuthState, context: RefreshContext, sessionId?: string): Promise<RefreshOutcome> {
+  /**
+   * Refreshes the session's pair (joining a refresh already running for it). A request meeting a
+   * running organization switch takes the switched pair (the session is switching); when WorkOS
+   * refused the switch the pair is untouched and is refreshed as usual.
+   */
+  async refresh(
+    auth: AuthState,
+    context: RefreshContext,
+    sessionId?: string,
+  ): Promise<RefreshOutcome> {
     const key = auth.sealedTokens;
+    const cached = this.successor(key);
+    if (cached) return { ...cached, shared: true };
+    const switching = this.switching.get(key);
+    if (switching) {
+      const outcome = await switching;
+      if (outcome.ok) return { ...outcome, shared: true };
+      return this.refresh(auth, context, sessionId);
+    }
+    return this.fly(key, auth, context, sessionId, REFRESH);
+  }
+
+  /**
+   * Switches the session to `organizationId` by a refresh with it. It never spends a pair another
+   * refresh is spending: it waits for the one running (and follows each rotation to the newest
+   * pair), then refreshes with that pair; ordinary refreshes arriving meanwhile join it. A refused
+   * switch (membership, SSO or MFA required) changes nothing.
+   */
+  async switchOrganization(
+    auth: AuthState,
+    organizationId: string,
+    context: RefreshContext,
+    sessionId?: string,
+  ): Promise<RefreshOutcome> {
+    let base = auth;
+    for (let hop = 0; hop < SWITCH_MAX_HOPS; hop += 1) {
+      const key = base.sealedTokens;
+      const successor = this.successor(key);
+      if (successor?.ok) {
+        base = { ...base, ...successor.auth };
+        continue;
+      }
+      const running = this.flights.running(key);
+      // Checked and started in one synchronous step: nothing can start a flight in between.
+      if (!running) {
+        return this.fly(key, base, context, sessionId, { kind: 'switch', organizationId });
+      }
+      const wasSwitch = this.switching.get(key) === running;
+      const outcome = await running;
+      if (outcome.ok) base = { ...base, ...outcome.auth };
+      else if (!wasSwitch) return { ...outcome, shared: true };
+    }
+    return { ...transient('switch_contention'), shared: true };
+  }
+
+  /** The rotated pair of `key` while it is fresh enough to hand out. */
+  private successor(key: string): Flight | undefined {
     const now = this.clock();
     for (const [k, entry] of this.successors) if (entry.until <= now) this.successors.delete(k);
-    const cached = this.successors.get(key);
-    if (cached) return Promise.resolve({ ...cached.outcome, shared: true });
+    return this.successors.get(key)?.outcome;
+  }
+
+  /** Starts (or joins) the flight of `key`. */
+  private fly(
+    key: string,
+    auth: AuthState,
+    context: RefreshContext,
+    sessionId: string | undefined,
+    purpose: Purpose,
+  ): Promise<RefreshOutcome> {
     let leader = false;
     const flight = this.flights.run(key, async () => {
       leader = true; // runs synchronously inside run() for the caller that starts the flight
       const outcome =
         this.store && sessionId !== undefined
-          ? await this.coordinated(this.store, sessionId, auth, context)
-          : await this.callWorkOSWithinBudget(auth, context, sessionId);
+          ? await this.coordinated(this.store, sessionId, auth, context, purpose)
+          : await this.callWorkOSWithinBudget(auth, context, sessionId, purpose);
       if (outcome.ok) this.successors.set(key, { outcome, until: this.clock() + SUCCESSOR_TTL_MS });
       return outcome;
     });
+    if (leader && purpose.kind === 'switch') {
+      this.switching.set(key, flight);
+      const forget = () => {
+        if (this.switching.get(key) === flight) this.switching.delete(key);
+      };
+      flight.then(forget, forget);
+    }
     return flight.then((outcome) => ({
       ...outcome,
       shared: !leader || (outcome.ok && outcome.fromStore === true),
     }));
   }
 
-  /** The leader's refresh under the session's store lock, re-checked against the stored session. */
+  /** The leader's grant under the session's store lock, re-checked against the stored session. */
   private async coordinated(
     store: BffSessionStore,
     sessionId: string,
     auth: AuthState,
     context: RefreshContext,
+    purpose: Purpose,
   ): Promise<Flight> {
     let lock: RefreshLock | undefined;
     try {
@@ -208,13 +222,12 @@ export class TokenRefresher {
       }
       const stored = await loadStoredSession(store, sessionId);
       const current = stored?.auth;
-      if (!stored || !current) {
-        return {
-          ok: false,
-          failure: { kind: 'terminal', reason: 'session_gone', status: undefined },
-        };
-      }
-      if (current.sealedTokens !== auth.sealedTokens && !this.needsRefresh(current)) {
+      if (!stored || !current) return failed('terminal', 'session_gone');
+      if (
+        purpose.kind === 'refresh' &&
+        current.sealedTokens !== auth.sealedTokens &&
+        !this.needsRefresh(current)
+      ) {
         const pair = await this.tokens(current);
         if (pair) {
           return {
@@ -225,9 +238,12 @@ export class TokenRefresher {
           };
         }
       }
-      const cached = this.successors.get(current.sealedTokens);
-      if (cached) return cached.outcome;
-      const outcome = await this.callWorkOSWithinBudget(current, context, sessionId);
+      // A switch always spends the newest pair: the stored one, or its successor from here.
+      let base = current;
+      const cached = this.successor(current.sealedTokens);
+      if (cached?.ok && purpose.kind === 'switch') base = { ...current, ...cached.auth };
+      else if (cached) return cached;
+      const outcome = await this.callWorkOSWithinBudget(base, context, sessionId, purpose);
       if (outcome.ok) {
         try {
           await saveStoredSession(store, sessionId, {
@@ -257,63 +273,20 @@ export class TokenRefresher {
     auth: AuthState,
     context: RefreshContext,
     sessionId: string | undefined,
+    purpose: Purpose,
   ): Promise<Flight> {
-    if (!this.budget || sessionId === undefined) return this.callWorkOS(auth, context);
-    const decision = await this.budget.take(sessionLabel(sessionId));
-    if (decision.ok) return this.callWorkOS(auth, context);
-    return {
-      ok: false,
-      failure: {
-        kind: 'rate_limited',
-        reason: 'refresh_rate_limited',
-        status: undefined,
-        retryAfterSeconds: decision.retryAfterSeconds,
-      },
-    };
-  }
-
-  private async callWorkOS(auth: AuthState, context: RefreshContext): Promise<Flight> {
+    if (this.budget && sessionId !== undefined) {
+      const decision = await this.budget.take(sessionLabel(sessionId));
+      if (!decision.ok)
+        return failed('rate_limited', 'refresh_rate_limited', decision.retryAfterSeconds);
+    }
     const pair = await this.tokens(auth, { remember: false });
-    if (!pair) {
-      return {
-        ok: false,
-        failure: { kind: 'terminal', reason: 'unsealable_tokens', status: undefined },
-      };
-    }
-    try {
-      const result = await this.workos.userManagement.authenticateWithRefreshToken({
-        refreshToken: pair.refreshToken,
-        ...(auth.organizationId ? { organizationId: auth.organizationId } : {}),
-        ...(context.ipAddress ? { ipAddress: context.ipAddress } : {}),
-        ...(context.userAgent ? { userAgent: context.userAgent } : {}),
-      });
-      const claims = readClaims(result.accessToken);
-      if (!claims?.expiresAt) {
-        return {
-          ok: false,
-          failure: { kind: 'transient', reason: 'malformed_access_token', status: undefined },
-        };
-      }
-      const next: TokenPair = {
-        accessToken: result.accessToken,
-        refreshToken: result.refreshToken,
-      };
-      return {
-        ok: true,
-        accessToken: result.accessToken,
-        auth: {
-          sealedTokens: await this.sealer.seal(next),
-          accessExpiresAt: claims.expiresAt,
-          organizationId: result.organizationId ?? claims.orgId,
-          role: claims.role,
-          roles: claims.roles,
-          permissions: claims.permissions,
-          user: toSessionUser(result.user),
-          workosSessionId: claims.sid ?? auth.workosSessionId,
-        },
-      };
-    } catch (err) {
-      return { ok: false, failure: classifyWorkOSError(err) };
-    }
+    if (!pair) return failed('terminal', 'unsealable_tokens');
+    return refreshGrant(this.workos, this.sealer, {
+      pair,
+      organizationId: purpose.kind === 'switch' ? purpose.organizationId : auth.organizationId,
+      previousSessionId: auth.workosSessionId,
+      context,
+    });
   }
 }

@@ -7,6 +7,20 @@ export interface SessionUser {
   readonly profilePictureUrl: string | null;
 }
 
+/** One of the user's organizations as the SPA lists it: names, not only ids. */
+export interface OrganizationSummary {
+  readonly id: string;
+  readonly name: string;
+  /** The user's role slug there (the access token's `role` for the current organization). */
+  readonly role: string | null;
+}
+
+/** The WorkOS dashboard user impersonating this session's user (WorkOS `impersonator`). */
+export interface Impersonator {
+  readonly email: string;
+  readonly reason: string | null;
+}
+
 /** What a signed-in session holds. Tokens are only ever present sealed (`sealedTokens`). */
 export interface AuthState {
   user: SessionUser;
@@ -24,6 +38,13 @@ export interface AuthState {
   createdAt: number;
   /** Last activity (drives the idle timeout), ms. */
   lastSeenAt: number;
+  /**
+   * The user's active memberships, sorted by name (bounded, see `organizations.ts`); absent until
+   * the first `GET /auth/session` loaded them, replaced on an organization switch.
+   */
+  organizations?: OrganizationSummary[];
+  /** Set for an impersonated sign-in; absent or null otherwise. */
+  impersonator?: Impersonator | null;
 }
 
 /** The plaintext token pair, only ever held in memory. */

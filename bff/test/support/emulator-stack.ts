@@ -1,4 +1,9 @@
-import { completeSignIn, createEmulator, type Emulator } from '@gatehouse/workos-emulator';
+import {
+  completeSignIn,
+  createEmulator,
+  type Emulator,
+  type Seed,
+} from '@gatehouse/workos-emulator';
 import request from 'supertest';
 
 import type { BffConfig } from '../../src/index.js';
@@ -8,7 +13,14 @@ export { completeSignIn };
 
 /** Starts the real emulator with the test PUBLIC_URLs registered as redirect and logout-return URIs. */
 export function startTestEmulator(
-  options: { accessTokenTtlSeconds?: number; publicUrls?: string[]; now?: () => number } = {},
+  options: {
+    accessTokenTtlSeconds?: number;
+    publicUrls?: string[];
+    now?: () => number;
+    /** 0: a refresh token is strictly single use (any replay is `invalid_grant`). */
+    refreshGraceSeconds?: number;
+    editSeed?: (seed: Seed) => void;
+  } = {},
 ): Promise<Emulator> {
   const publics = options.publicUrls ?? [TEST_PUBLIC_URL];
   return createEmulator({
@@ -19,6 +31,10 @@ export function startTestEmulator(
       ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds }
       : {}),
     ...(options.now ? { now: options.now } : {}),
+    ...(options.refreshGraceSeconds !== undefined
+      ? { refreshGraceSeconds: options.refreshGraceSeconds }
+      : {}),
+    ...(options.editSeed ? { editSeed: options.editSeed } : {}),
     logError: () => undefined,
   });
 }
@@ -61,7 +77,13 @@ export interface SignInResult {
  */
 export async function signIn(
   agent: ReturnType<typeof request.agent>,
-  options: { email: string; returnTo?: string; organizationId?: string },
+  options: {
+    email: string;
+    returnTo?: string;
+    organizationId?: string;
+    /** Signs in as `email` impersonated by the dashboard user `by` (the emulator's page). */
+    impersonation?: { by: string; reason: string };
+  },
 ): Promise<SignInResult> {
   const query =
     options.returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(options.returnTo)}`;
@@ -71,6 +93,7 @@ export async function signIn(
   const callbackUrl = await completeSignIn(authorizeUrl.href, {
     email: options.email,
     ...(options.organizationId ? { organizationId: options.organizationId } : {}),
+    ...(options.impersonation ? { impersonation: options.impersonation } : {}),
   });
   const callback = await agent.get(`${callbackUrl.pathname}${callbackUrl.search}`).redirects(0);
   return { login, authorizeUrl, callbackUrl, callback };
