@@ -7,6 +7,10 @@ import type { ApiRoute } from './api-routes.js';
 export const BACKEND_API_ROUTES: readonly ApiRoute[] = [
   { method: 'GET', path: '/admin/me' },
   { method: 'GET', path: '/admin/overview' },
+  { method: 'GET', path: '/audit' },
+  { method: 'GET', path: '/audit/{id}' },
+  { method: 'GET', path: '/audit/denials' },
+  { method: 'GET', path: '/audit/export.csv' },
   { method: 'GET', path: '/health' },
   { method: 'GET', path: '/health/ready' },
   { method: 'GET', path: '/invitations' },
