@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { IN_MEMORY_DATA_DIR } from '../../src/audit/audit.config.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AuditStore } from '../../src/audit/audit-store.js';
 import { DenialAggregator } from '../../src/audit/recording/denial-aggregator.js';
 import {
@@ -12,6 +14,7 @@ import {
 } from '../kit/index.js';
 import { adminEvent, eventsOverTime } from './support/audit-events.js';
 import { auditConfig } from './support/audit-test-config.js';
+import { freshPgliteDir } from './support/pglite-template.js';
 import { auditedActionModule, MembershipRolesFixture } from './support/audited-action.fixture.js';
 
 const ORG_A = 'org_01AUDITA';
@@ -35,12 +38,13 @@ describe('the audit API on PGlite', () => {
   let t: TestApp;
   let bEventId: string;
   const roles = new MembershipRolesFixture();
+  const parent = mkdtempSync(join(tmpdir(), 'gatehouse-audit-api-'));
 
   beforeAll(async () => {
     issuer = await createTestIssuer();
     t = await createTestApp({
       issuer,
-      audit: auditConfig({ kind: 'pglite', dataDir: IN_MEMORY_DATA_DIR }),
+      audit: auditConfig({ kind: 'pglite', dataDir: await freshPgliteDir(parent) }),
       imports: [auditedActionModule(roles)],
     });
     const { events } = await t.app.get(AuditStore).repositories();
@@ -57,11 +61,12 @@ describe('the audit API on PGlite', () => {
     );
     const [b] = await events.append([adminEvent({ organizationId: ORG_B, occurredAt: T0 })]);
     bEventId = b!.id;
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await t?.close();
     await issuer?.close();
+    rmSync(parent, { recursive: true, force: true });
   });
 
   describe('who may read', () => {

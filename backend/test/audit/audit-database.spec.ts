@@ -9,19 +9,19 @@ import { quiet } from './support/audit-events.js';
 import { storesUnderTest } from './support/stores-under-test.js';
 
 describe.each(storesUnderTest())('migrations on $name', (store) => {
-  beforeAll(() => store.setUp());
+  beforeAll(() => store.setUp(), 180_000);
   afterAll(() => store.tearDown());
 
   it('applies the migrations once, and a backend that does not migrate refuses an old schema', async () => {
-    await expect(AuditDatabase.open(store.durable(), quiet, { migrate: false })).rejects.toThrow(
+    await expect(AuditDatabase.open(store.config(), quiet, { migrate: false })).rejects.toThrow(
       AuditMigrationError,
     );
 
-    const first = await AuditDatabase.open(store.durable(), quiet);
+    const first = await AuditDatabase.open(store.config(), quiet);
     await first.close();
-    const checked = await AuditDatabase.open(store.durable(), quiet, { migrate: false });
+    const checked = await AuditDatabase.open(store.config(), quiet, { migrate: false });
     await checked.close();
-    const again = await AuditDatabase.open(store.durable(), quiet);
+    const again = await AuditDatabase.open(store.config(), quiet);
     await again.close();
 
     expect(first.appliedMigrations).toEqual(['0001-audit-trail']);

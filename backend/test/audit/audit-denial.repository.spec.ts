@@ -27,9 +27,9 @@ describe.each(storesUnderTest())('denial counts on $name', (store) => {
 
   beforeAll(async () => {
     await store.setUp();
-    database = await AuditDatabase.open(store.fast(), quiet);
+    database = await AuditDatabase.open(store.config(), quiet);
     denials = new AuditDenialRepository(database);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await database?.close();

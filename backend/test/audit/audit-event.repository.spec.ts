@@ -18,9 +18,9 @@ describe.each(storesUnderTest())('audit events on $name', (store) => {
 
   beforeAll(async () => {
     await store.setUp();
-    database = await AuditDatabase.open(store.fast(), quiet);
+    database = await AuditDatabase.open(store.config(), quiet);
     events = new AuditEventRepository(database);
-  }, 60_000);
+  }, 180_000);
 
   afterAll(async () => {
     await database?.close();
@@ -337,7 +337,9 @@ describe.each(storesUnderTest())('audit events on $name', (store) => {
 
   it('keeps what was recorded across a restart', async () => {
     const org = newOrganizationId();
-    const first = await AuditDatabase.open(store.durable(), quiet);
+    const own = store.sibling();
+    await own.setUp();
+    const first = await AuditDatabase.open(own.config(), quiet);
     const [kept] = await new AuditEventRepository(first).append([
       adminEvent({ organizationId: org }),
     ]);
@@ -346,7 +348,7 @@ describe.each(storesUnderTest())('audit events on $name', (store) => {
     ]);
     await first.close();
 
-    const second = await AuditDatabase.open(store.durable(), quiet);
+    const second = await AuditDatabase.open(own.config(), quiet);
     try {
       const reopened = new AuditEventRepository(second);
       expect(await reopened.findById(org, kept!.id)).toMatchObject({
@@ -361,6 +363,7 @@ describe.each(storesUnderTest())('audit events on $name', (store) => {
       expect((await reopened.page({ organizationId: org }, { limit: 10 })).events).toHaveLength(2);
     } finally {
       await second.close();
+      await own.tearDown();
     }
   }, 60_000);
 });

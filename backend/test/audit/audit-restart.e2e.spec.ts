@@ -15,7 +15,7 @@ describe.each(storesUnderTest())('a backend restart on $name', (store) => {
   beforeAll(async () => {
     issuer = await createTestIssuer();
     await store.setUp();
-  });
+  }, 180_000);
   afterAll(async () => {
     await issuer?.close();
     await store.tearDown();
@@ -25,7 +25,7 @@ describe.each(storesUnderTest())('a backend restart on $name', (store) => {
     const start = () =>
       createTestApp({
         issuer,
-        audit: auditConfig(store.durable()),
+        audit: auditConfig(store.config()),
         imports: [auditedActionModule(new MembershipRolesFixture())],
       });
     const first = await start();

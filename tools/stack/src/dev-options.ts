@@ -102,6 +102,7 @@ export function devStackOptions(
   return {
     rootDir,
     dataDir,
+    auditDataDir: join(dataDir, 'audit'),
     host: '127.0.0.1',
     ports,
     identityProvider,

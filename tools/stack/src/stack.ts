@@ -25,6 +25,12 @@ export interface StackOptions {
   /** Serve the emulator's `/__emulator/*` controls (browser tests, `npm start`). */
   emulatorTestControls?: boolean;
   sessionStore?: 'sqlite' | 'memory' | 'redis';
+  /**
+   * The backend's audit trail directory (`AUDIT_DATA_DIR`); without it the trail is off. Set by
+   * `npm start`; browser tests and benchmarks leave it off (PGlite's first initialisation blocks
+   * the backend for seconds).
+   */
+  auditDataDir?: string;
   /** Required with `sessionStore: 'redis'` (Redis is the machine's, never started by the stack). */
   redisUrl?: string;
   /**
@@ -191,7 +197,7 @@ export function stackServiceSpecs(options: StackOptions): {
       // The admin console API (members, invitations, sessions) calls WorkOS with it.
       WORKOS_API_KEY: client.apiKey,
       WORKOS_API_BASE_URL: client.apiBaseUrl,
-      AUDIT_DATA_DIR: join(dataDir, 'audit'),
+      ...(options.auditDataDir ? { AUDIT_DATA_DIR: options.auditDataDir } : {}),
       LOG_LEVEL: logLevel,
     },
     cwd: join(rootDir, 'backend'),

@@ -1,35 +1,40 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IN_MEMORY_DATA_DIR, type AuditStoreConfig } from '../../../src/audit/audit.config.js';
+import type { AuditStoreConfig } from '../../../src/audit/audit.config.js';
+import { freshPgliteDir } from './pglite-template.js';
 import { createPostgresTestDatabase, type PostgresTestDatabase } from './postgres-test-database.js';
 
 /**
- * A store the shared suites run against. `durable()` gives a configuration that survives closing
- * and reopening (a PGlite directory, or the same PostgreSQL database through a new pool).
+ * A store the shared suites run against, new and empty after `setUp()`: a PGlite directory (a copy
+ * of an initdb'd template, see pglite-template.ts), or a PostgreSQL database created for the suite.
+ * Its configuration reopens the same data, so a test can close the store and open it again.
  */
 export interface StoreUnderTest {
   readonly name: 'pglite' | 'postgres';
-  /** The configuration most tests use (PGlite in memory: no directory to clean up). */
-  fast(): AuditStoreConfig;
-  /** A configuration whose data outlives a close. */
-  durable(): AuditStoreConfig;
+  config(): AuditStoreConfig;
+  /** Another, separate store of the same kind (a second directory or database). */
+  sibling(): StoreUnderTest;
   setUp(): Promise<void>;
   tearDown(): Promise<void>;
 }
 
 function pgliteStore(): StoreUnderTest {
-  let dir: string | undefined;
+  let parent: string | undefined;
+  let dataDir: string | undefined;
   return {
     name: 'pglite',
-    fast: () => ({ kind: 'pglite', dataDir: IN_MEMORY_DATA_DIR }),
-    durable: () => {
-      dir ??= mkdtempSync(join(tmpdir(), 'gatehouse-audit-'));
-      return { kind: 'pglite', dataDir: join(dir, 'audit') };
+    sibling: pgliteStore,
+    config: () => {
+      if (!dataDir) throw new Error('setUp() first');
+      return { kind: 'pglite', dataDir };
     },
-    setUp: () => Promise.resolve(),
+    setUp: async () => {
+      parent = mkdtempSync(join(tmpdir(), 'gatehouse-audit-'));
+      dataDir = await freshPgliteDir(parent);
+    },
     tearDown: () => {
-      if (dir) rmSync(dir, { recursive: true, force: true });
+      if (parent) rmSync(parent, { recursive: true, force: true });
       return Promise.resolve();
     },
   };
@@ -43,8 +48,8 @@ function postgresStore(): StoreUnderTest {
   };
   return {
     name: 'postgres',
-    fast: config,
-    durable: config,
+    config,
+    sibling: postgresStore,
     setUp: async () => {
       database = await createPostgresTestDatabase();
     },
