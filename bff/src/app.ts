@@ -77,64 +77,39 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxyHops);
   app.set('query parser', 'simple');
-
   // Liveness for process supervisors and load balancers: answered before logging so polls do not
   // flood the log, and never by the SPA fallback.
   app.get('/healthz', (_req: Request, res: Response) => {
     res.set('Cache-Control', 'no-store').json({ status: 'ok' });
   });
-  app.use(createHttpLogger(logger));
-  // Absolute-form targets (`GET http://evil/…`) never reach routing.
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    if (checkRequestTarget(req.url) === 'absolute_form') return sendError(res, 400, 'bad_path');
-    // `/api;…`, `/api%2f…`, `/api\…` and the like must not slip past the /api mount into the SPA.
-    if (/^\/(api|auth)[^/?\w-]/i.test(req.url)) return sendError(res, 400, 'bad_path');
-    next();
-  });
-  app.use(securityHeaders(config.session.secureCookies));
+  app.use(
+    createHttpLogger(logger),
+    rejectOddTargets,
+    securityHeaders(config.session.secureCookies),
+  );
 
   // Per client IP, before anything with a side effect (login cookie, transaction, code exchange,
   // session load): a refused request has changed nothing.
   app.get('/auth/login', rateLimits.login);
   app.get('/auth/callback', rateLimits.callback);
   app.post('/auth/sessions/revoke-all', rateLimits.revokeAll);
-
   // Server-to-server: no session, no cookie, no CSRF header; the WorkOS signature is the guard.
   app.post('/auth/webhooks/workos', ...createWebhookRoute({ config, workos, store }));
 
-  const sessions = createSessionMiddleware(config, store);
-  const timeouts = enforceSessionTimeouts(config, clock);
+  const sessionBound = [
+    createSessionMiddleware(config, store),
+    enforceSessionTimeouts(config, clock),
+  ];
   const activity = recordActivity(config, clock);
-  app.use(
-    '/auth',
-    sessions,
-    timeouts,
-    createAuthRouter({ config, workos, sealer, clock, transactions, refresher, store, activity }),
-  );
+  const authDeps = { config, workos, sealer, clock, transactions, refresher, store, activity };
+  app.use('/auth', ...sessionBound, createAuthRouter(authDeps));
   const upstreamAgent = createUpstreamAgent(config.backendUrl);
   const routes = new ApiRouteTable(deps.apiRoutes ?? BACKEND_API_ROUTES);
-  app.use(
-    '/api',
-    sessions,
-    timeouts,
-    createApiRouter({ config, refresher, agent: upstreamAgent, routes, activity }),
-  );
+  const apiDeps = { config, refresher, agent: upstreamAgent, routes, activity };
+  app.use('/api', ...sessionBound, createApiRouter(apiDeps));
   app.use(createSpaRouter(config.spaDistDir));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
-
-  app.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
-    if (err instanceof SessionStoreUnavailableError) {
-      // Redis down or slow: the session is kept, the client retries.
-      req.log.warn({ event: 'session.store_unavailable' }, 'session store unavailable');
-      return sendError(res, 503, 'auth_unavailable', { retryable: true });
-    }
-    const status = (err as { status?: unknown }).status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      return sendError(res, status, status === 413 ? 'payload_too_large' : 'bad_request');
-    }
-    req.log.error({ event: 'request.failed', err }, 'unhandled error');
-    sendError(res, 500, 'internal');
-  });
+  app.use(answerError);
 
   return Object.assign(app, {
     sessionStore: store,
@@ -145,4 +120,26 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
       if (ownsStore) await store.close();
     },
   });
+}
+
+/** Absolute-form targets and `/api;…`, `/api%2f…`, `/api\…` and the like never reach routing. */
+function rejectOddTargets(req: Request, res: Response, next: NextFunction): void {
+  if (checkRequestTarget(req.url) === 'absolute_form') return sendError(res, 400, 'bad_path');
+  // They must not slip past the /api or /auth mount into the SPA.
+  if (/^\/(api|auth)[^/?\w-]/i.test(req.url)) return sendError(res, 400, 'bad_path');
+  next();
+}
+
+/** The last error handler: store away → 503 (session kept), a 4xx from a parser, else 500. */
+function answerError(err: unknown, req: Request, res: Response, _next: NextFunction): void {
+  if (err instanceof SessionStoreUnavailableError) {
+    req.log.warn({ event: 'session.store_unavailable' }, 'session store unavailable');
+    return sendError(res, 503, 'auth_unavailable', { retryable: true });
+  }
+  const status = (err as { status?: unknown }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return sendError(res, status, status === 413 ? 'payload_too_large' : 'bad_request');
+  }
+  req.log.error({ event: 'request.failed', err }, 'unhandled error');
+  sendError(res, 500, 'internal');
 }

@@ -12,12 +12,8 @@ export {
   SessionStoreUnavailableError,
 } from './session/session-store.types.js';
 export { SessionCrypto } from './session/session-crypto.js';
-export { createRedisClient, whenRedisReady } from './session/redis.client.js';
-export {
-  type AnyRedisClient,
-  RedisSessionStore,
-  type RedisSessionStoreOptions,
-} from './session/redis.store.js';
+export { type AnyRedisClient, createRedisClient, whenRedisReady } from './session/redis.client.js';
+export { RedisSessionStore, type RedisSessionStoreOptions } from './session/redis.store.js';
 export type { AuthState, SessionEndReason, SessionUser } from './session/session.types.js';
 export { MemorySessionStore } from './session/memory.store.js';
 export { SqliteSessionStore } from './session/sqlite.store.js';

@@ -7,7 +7,7 @@ import { ADA, EXAMPLE_CORP_ID, MAX, type Emulator } from '@gatehouse/workos-emul
 import request from 'supertest';
 
 import { Sealer } from '../src/crypto/seal.js';
-import { SessionCrypto, SqliteSessionStore } from '../src/index.js';
+import { SessionCrypto } from '../src/index.js';
 import { SESSION_KEY_INFO } from '../src/session/session-crypto.js';
 import { SessionStoreUnavailableError } from '../src/session/session-store.types.js';
 import type { TokenPair } from '../src/session/session.types.js';
@@ -23,6 +23,7 @@ import {
 import { type Harness, RecordingSqliteStore, startHarness, TestClock } from './support/harness.js';
 import { TEST_COOKIE_PASSWORD, TEST_PUBLIC_URL } from './support/test-config.js';
 import { Tripwire } from './support/tripwire.js';
+import { readSession, sqliteRows } from './support/store-backing.js';
 
 const tripwire = new Tripwire();
 const clock = new TestClock();
@@ -60,7 +61,7 @@ const refreshCount = () => emulator.stats().grants['refresh_token'] ?? 0;
 const sessionIdOf = (cookieLine: string) =>
   decodeURIComponent(cookieLine.split(';')[0]!.split('=')[1]!).slice(2).split('.')[0]!;
 async function storedTokens(sid: string): Promise<TokenPair> {
-  const auth = h.store.getSession(sid)?.auth;
+  const auth = (await readSession(h.store, sid))?.auth;
   if (!auth) throw new Error('no stored session');
   const pair = await new Sealer(TEST_COOKIE_PASSWORD, clock.now).unseal<TokenPair>(
     auth.sealedTokens,
@@ -453,14 +454,14 @@ describe('refresh', () => {
     const a = agent();
     const { callback } = await signIn(a, { email: ADA.email });
     const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
-    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const { workosSessionId } = (await readSession(h.store, sid))!.auth!;
     expect(emulator.revokeSession(workosSessionId)).toBe(true);
     clock.advance(250_000);
     {
       const res = await a.get('/api/things').set(csrf);
       expect(res.status).toBe(401);
       expect(res.body).toEqual({ error: 'session_expired' });
-      expect(h.store.getSession(sid)).toBeUndefined();
+      expect(await readSession(h.store, sid)).toBeUndefined();
       expect(h.store.dump().some((row) => row.includes(workosSessionId))).toBe(false);
       expect((await a.get('/auth/session').set(csrf)).status).toBe(401);
     }
@@ -488,7 +489,7 @@ describe('refresh', () => {
         expect(res.status).toBe(503);
         expect(res.body).toEqual({ error: 'auth_unavailable', retryable: true });
         expect(echo.received).toHaveLength(0);
-        expect(h.store.getSession(sid)?.auth).toBeDefined();
+        expect((await readSession(h.store, sid))?.auth).toBeDefined();
         const retry = await a.get('/api/things').set(csrf);
         expect(retry.status).toBe(200);
       }
@@ -501,7 +502,7 @@ describe('logout', () => {
     const a = agent();
     const { callback } = await signIn(a, { email: ADA.email });
     const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
-    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const { workosSessionId } = (await readSession(h.store, sid))!.auth!;
     clock.advance(10 * 60_000); // token (300 s) long expired, idle (30 min) not reached
     {
       const res = await a.post('/auth/logout').set(unsafe);
@@ -510,7 +511,7 @@ describe('logout', () => {
       expect(url.origin).toBe(emulator.url);
       expect(url.searchParams.get('session_id')).toBe(workosSessionId);
       expect(url.searchParams.get('return_to')).toBe(`${TEST_PUBLIC_URL}/signed-out`);
-      expect(h.store.getSession(sid)).toBeUndefined();
+      expect(await readSession(h.store, sid)).toBeUndefined();
       const hop = await fetch(url, { redirect: 'manual' });
       expect(hop.status).toBe(302);
       expect(hop.headers.get('location')).toBe(`${TEST_PUBLIC_URL}/signed-out`);
@@ -528,7 +529,7 @@ describe('logout ends the WorkOS session on the server too', () => {
     const a = agent();
     const { callback } = await signIn(a, { email: ADA.email });
     const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
-    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const { workosSessionId } = (await readSession(h.store, sid))!.auth!;
     const before = revokeCalls();
     const res = await a.post('/auth/logout').set(unsafe);
     expect(res.status).toBe(200);
@@ -542,7 +543,7 @@ describe('logout ends the WorkOS session on the server too', () => {
     const a = agent();
     const { callback } = await signIn(a, { email: ADA.email });
     const sid = sessionIdOf(findSetCookie(callback, 'gatehouse')!);
-    const { workosSessionId } = h.store.getSession(sid)!.auth!;
+    const { workosSessionId } = (await readSession(h.store, sid))!.auth!;
     const failuresBefore = tripwire
       .logLines()
       .filter((line) => line.includes('"event":"session.workos_revoke_failed"')).length;
@@ -553,7 +554,7 @@ describe('logout ends the WorkOS session on the server too', () => {
     expect(new URL(res.body.logoutUrl as string).searchParams.get('session_id')).toBe(
       workosSessionId,
     );
-    expect(h.store.getSession(sid)).toBeUndefined();
+    expect(await readSession(h.store, sid)).toBeUndefined();
     const failures = tripwire
       .logLines()
       .filter((line) => line.includes('"event":"session.workos_revoke_failed"'));
@@ -681,17 +682,7 @@ describe('BFF restart (SQLite store)', () => {
       expect(me.body.user.email).toBe(ADA.email);
       const proxied = await request(second.url).get('/api/x').set(csrf).set('Cookie', cookie);
       expect(proxied.status).toBe(200);
-      expect(
-        new SqliteSessionStore({
-          clock: clock.now,
-          limits,
-          path,
-          pruneIntervalMs: 0,
-          secret: config.workos.cookiePassword,
-        })
-          .dump()
-          .join('\n'),
-      ).not.toContain('eyJhbGciOi');
+      expect(sqliteRows(path).join('\n')).not.toContain('eyJhbGciOi');
     } finally {
       await second.close();
       store2.close();

@@ -17,6 +17,7 @@ import {
 import { type Harness, RecordingSqliteStore, startHarness, TestClock } from './support/harness.js';
 import { plantSession } from './support/planted-session.js';
 import { Tripwire } from './support/tripwire.js';
+import { readSession } from './support/store-backing.js';
 
 const OLD = 'the-password-before-rotation-0123456789';
 const NEW = 'the-password-after-rotation-9876543210';
@@ -105,15 +106,17 @@ describe('cookie password rotation', () => {
       expect(callback.headers.location).toBe(`${h.config.publicOrigin}/after`);
 
       // The next write (activity recorded a minute later) moves the row to the new password's keys.
-      expect(storeFor(NEW).getSession(session.sid)).toBeUndefined();
+      const newestBefore = storeFor(NEW);
+      expect(await readSession(newestBefore, session.sid)).toBeUndefined();
+      newestBefore.close();
       clock.advance(2 * 60_000);
       const active = await request(h.url).get('/api/echo').set(csrf).set('Cookie', session.cookie);
       expect(active.status).toBe(200);
       const onlyNew = storeFor(NEW);
       const onlyOld = storeFor(OLD);
       try {
-        expect(onlyNew.getSession(session.sid)?.auth?.user.id).toBe('user_planted');
-        expect(onlyOld.getSession(session.sid)).toBeUndefined(); // the old row is gone
+        expect((await readSession(onlyNew, session.sid))?.auth?.user.id).toBe('user_planted');
+        expect(await readSession(onlyOld, session.sid)).toBeUndefined(); // the old row is gone
       } finally {
         onlyNew.close();
         onlyOld.close();

@@ -23,6 +23,7 @@ import {
 import { type Harness, startHarness, TestClock } from './support/harness.js';
 import { TEST_COOKIE_PASSWORD, TEST_PUBLIC_URL } from './support/test-config.js';
 import { Tripwire } from './support/tripwire.js';
+import { readSession } from './support/store-backing.js';
 
 /** Grace is a member of two organizations that enforce a sign-in of their own. */
 const INITECH_ID = 'org_01JINITECH00000000000000'; // requires SSO
@@ -80,8 +81,8 @@ const sessionIdOf = (res: request.Response) =>
   decodeURIComponent(findSetCookie(res, 'gatehouse')!.split(';')[0]!.split('=')[1]!)
     .slice(2)
     .split('.')[0]!;
-const stored = (sid: string): AuthState => {
-  const auth = h.store.getSession(sid)?.auth;
+const stored = async (sid: string): Promise<AuthState> => {
+  const auth = (await readSession(h.store, sid))?.auth;
   if (!auth) throw new Error('no stored session');
   return auth;
 };
@@ -94,7 +95,9 @@ const switchable = ({ sealedTokens, organizationId, role, roles, permissions }: 
   permissions,
 });
 const storedTokens = async (sid: string) =>
-  (await new Sealer(TEST_COOKIE_PASSWORD, clock.now).unseal<TokenPair>(stored(sid).sealedTokens))!;
+  (await new Sealer(TEST_COOKIE_PASSWORD, clock.now).unseal<TokenPair>(
+    (await stored(sid)).sealedTokens,
+  ))!;
 /** The org_id of the bearer token the backend last received. */
 const lastBearerOrg = () =>
   readClaims(String(echo.received.at(-1)?.headers.authorization).slice('Bearer '.length))?.orgId;
@@ -151,11 +154,11 @@ describe('GET /auth/session: organizations and impersonator', () => {
 
   it('loads them once per session: the next /auth/session calls nobody', async () => {
     const { agent, sid } = await signedIn(ADA.email);
-    expect(stored(sid).organizations).toBeUndefined(); // lazily, not at the callback
+    expect((await stored(sid)).organizations).toBeUndefined(); // lazily, not at the callback
     const before = membershipCalls();
     await agent.get('/auth/session').set(csrf);
     expect(membershipCalls() - before).toBe(1);
-    expect(stored(sid).organizations).toEqual([exampleCorp('admin')]);
+    expect((await stored(sid)).organizations).toEqual([exampleCorp('admin')]);
     const again = await agent.get('/auth/session').set(csrf);
     expect(again.body.organizations).toEqual([exampleCorp('admin')]);
     expect(membershipCalls() - before).toBe(1);
@@ -169,7 +172,7 @@ describe('GET /auth/session: organizations and impersonator', () => {
     const fallback = { id: EXAMPLE_CORP_ID, name: EXAMPLE_CORP_ID, role: 'member' };
     expect(res.body.organization).toEqual(fallback);
     expect(res.body.organizations).toEqual([fallback]);
-    expect(stored(sid).organizations).toBeUndefined();
+    expect((await stored(sid)).organizations).toBeUndefined();
     const recovered = await agent.get('/auth/session').set(csrf);
     expect(recovered.body.organization).toEqual(exampleCorp('member'));
     expect(recovered.body.organizations).toHaveLength(4);
@@ -213,7 +216,7 @@ describe('POST /auth/organization', () => {
     await agent.get('/api/echo').set(csrf);
     expect(lastBearerOrg()).toBe(EXAMPLE_CORP_ID);
     const grants = refreshGrants();
-    const { workosSessionId } = stored(sid);
+    const { workosSessionId } = await stored(sid);
 
     const res = await switchTo(agent, GLOBEX_ID);
     expect(res.status).toBe(200);
@@ -230,7 +233,7 @@ describe('POST /auth/organization', () => {
     expect(refreshGrants() - grants).toBe(1);
     // Same body as GET /auth/session; same WorkOS session (a switch keeps the sid).
     expect((await agent.get('/auth/session?slide=false').set(csrf)).body).toEqual(res.body);
-    expect(stored(sid)).toMatchObject({ organizationId: GLOBEX_ID, workosSessionId });
+    expect(await stored(sid)).toMatchObject({ organizationId: GLOBEX_ID, workosSessionId });
 
     await agent.get('/api/echo').set(csrf);
     expect(lastBearerOrg()).toBe(GLOBEX_ID);
@@ -248,7 +251,7 @@ describe('POST /auth/organization', () => {
 
   it('not a member: 403 organization_membership_not_found, the session unchanged', async () => {
     const { agent, sid } = await signedIn(ADA.email);
-    const before = switchable(stored(sid));
+    const before = switchable(await stored(sid));
     for (const organizationId of [GLOBEX_ID, 'org_01JNOSUCHORGANIZATION0000']) {
       const res = await switchTo(agent, organizationId);
       expect(res.status).toBe(403);
@@ -256,7 +259,7 @@ describe('POST /auth/organization', () => {
         code: 'organization_membership_not_found',
         message: 'You are not a member of this organization.',
       });
-      expect(switchable(stored(sid))).toEqual(before);
+      expect(switchable(await stored(sid))).toEqual(before);
     }
     const api = await agent.get('/api/echo').set(csrf);
     expect(api.status).toBe(200);
@@ -270,7 +273,7 @@ describe('POST /auth/organization', () => {
     'the organization requires %s: 409 with its sign-in URL, the session unchanged',
     async (_what, organizationId) => {
       const { agent, sid } = await signedIn(GRACE.email, EXAMPLE_CORP_ID);
-      const before = switchable(stored(sid));
+      const before = switchable(await stored(sid));
       const res = await switchTo(agent, organizationId);
       expect(res.status).toBe(409);
       expect(res.body).toEqual({
@@ -278,7 +281,7 @@ describe('POST /auth/organization', () => {
         message: 'This organization requires a new sign-in.',
         signInUrl: `/auth/login?organizationId=${organizationId}&returnTo=%2F`,
       });
-      expect(switchable(stored(sid))).toEqual(before);
+      expect(switchable(await stored(sid))).toEqual(before);
       expect((await agent.get('/api/echo').set(csrf)).status).toBe(200);
     },
   );
@@ -313,31 +316,31 @@ describe('POST /auth/organization', () => {
     ['a bare 400 without a code', 400, { message: 'Must use SSO for selected organization' }],
   ])('WorkOS answering %s: 409, the session unchanged', async (_name, status, body) => {
     const { agent, sid } = await signedIn(GRACE.email, EXAMPLE_CORP_ID);
-    const before = switchable(stored(sid));
+    const before = switchable(await stored(sid));
     emulator.inject({ route: AUTHENTICATE, grantType: 'refresh_token', status, body });
     const res = await switchTo(agent, GLOBEX_ID);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe('organization_reauthentication_required');
-    expect(switchable(stored(sid))).toEqual(before);
+    expect(switchable(await stored(sid))).toEqual(before);
   });
 
   it('the WorkOS session revoked: 401 session_expired, the session ended', async () => {
     const { agent, sid } = await signedIn(GRACE.email, EXAMPLE_CORP_ID);
-    emulator.revokeSession(stored(sid).workosSessionId);
+    emulator.revokeSession((await stored(sid)).workosSessionId);
     const res = await switchTo(agent, GLOBEX_ID);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: 'session_expired' });
-    expect(h.store.getSession(sid)).toBeUndefined();
+    expect(await readSession(h.store, sid)).toBeUndefined();
   });
 
   it('WorkOS unreachable: 503 auth_unavailable, the session unchanged', async () => {
     const { agent, sid } = await signedIn(GRACE.email, EXAMPLE_CORP_ID);
-    const before = switchable(stored(sid));
+    const before = switchable(await stored(sid));
     emulator.inject({ route: AUTHENTICATE, grantType: 'refresh_token', status: 500 });
     const res = await switchTo(agent, GLOBEX_ID);
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: 'auth_unavailable', retryable: true });
-    expect(switchable(stored(sid))).toEqual(before);
+    expect(switchable(await stored(sid))).toEqual(before);
     expect((await switchTo(agent, GLOBEX_ID)).status).toBe(200);
   });
 
@@ -352,7 +355,7 @@ describe('POST /auth/organization', () => {
 
   it('refuses cross-site requests (CSRF header, Origin, Sec-Fetch-Site) before anything', async () => {
     const { agent, sid } = await signedIn(GRACE.email, EXAMPLE_CORP_ID);
-    const before = switchable(stored(sid));
+    const before = switchable(await stored(sid));
     const grants = refreshGrants();
     const attempts = [
       agent.post('/auth/organization').set({ Origin: TEST_PUBLIC_URL }),
@@ -366,7 +369,7 @@ describe('POST /auth/organization', () => {
       expect(res.body).toEqual({ error: 'csrf' });
     }
     expect(refreshGrants()).toBe(grants);
-    expect(switchable(stored(sid))).toEqual(before);
+    expect(switchable(await stored(sid))).toEqual(before);
   });
 
   it('validates the body: 400 invalid_request with the field; form bodies 415', async () => {
@@ -423,7 +426,7 @@ describe('POST /auth/organization concurrent with a refresh', () => {
     // One grant per refresh token, none refused (grace 0: a second spend would be invalid_grant).
     expect(refreshGrants() - grants).toBe(2);
     expect(refused()).toBe(rejected);
-    expect(stored(sid).organizationId).toBe(GLOBEX_ID);
+    expect((await stored(sid)).organizationId).toBe(GLOBEX_ID);
     await agent.get('/api/echo').set(csrf);
     expect(lastBearerOrg()).toBe(GLOBEX_ID);
   });
@@ -442,7 +445,7 @@ describe('POST /auth/organization concurrent with a refresh', () => {
     expect((await switching).status).toBe(200);
     expect(refreshGrants() - grants).toBe(1);
     expect(refused()).toBe(rejected);
-    expect(stored(sid).organizationId).toBe(GLOBEX_ID);
+    expect((await stored(sid)).organizationId).toBe(GLOBEX_ID);
   });
 
   it('a refused switch in flight: the refreshing request refreshes on its own, nobody signed out', async () => {
@@ -457,7 +460,7 @@ describe('POST /auth/organization concurrent with a refresh', () => {
     expect(lastBearerOrg()).toBe(EXAMPLE_CORP_ID);
     expect((await switching).status).toBe(403);
     expect(refreshGrants() - grants).toBe(2);
-    expect(stored(sid).organizationId).toBe(EXAMPLE_CORP_ID);
+    expect((await stored(sid)).organizationId).toBe(EXAMPLE_CORP_ID);
   });
 });
 

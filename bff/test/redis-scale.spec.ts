@@ -19,6 +19,7 @@ import { type Harness, RecordingRedisStore, startHarness, TestClock } from './su
 import { startTestRedis, type TestRedis } from './support/redis-server.js';
 import { TEST_COOKIE_PASSWORD, TEST_PUBLIC_URL } from './support/test-config.js';
 import { Tripwire } from './support/tripwire.js';
+import { readSession } from './support/store-backing.js';
 
 const WEBHOOK_SECRET = 'whsec_gatehouse_test_secret';
 const csrf = { 'X-CSRF': '1' };
@@ -78,7 +79,7 @@ describe('two BFF instances on one Redis', () => {
   }
 
   async function tokensOf(sid: string): Promise<TokenPair> {
-    const auth = (await a.store.getSession(sid))?.auth;
+    const auth = (await readSession(a.store, sid))?.auth;
     if (!auth) throw new Error('no stored session');
     return (await sealer.unseal<TokenPair>(auth.sealedTokens))!;
   }
@@ -128,7 +129,7 @@ describe('two BFF instances on one Redis', () => {
     const logout = await request(b.url).post('/auth/logout').set(unsafe).set('Cookie', cookie);
     expect(logout.status).toBe(200);
     expect((await api(a, cookie)).status).toBe(401);
-    expect(await a.store.getSession(sid)).toBeUndefined();
+    expect(await readSession(a.store, sid)).toBeUndefined();
   });
 
   it('20 concurrent requests split over both instances with an expiring token → one refresh, all 200', async () => {
@@ -247,7 +248,7 @@ describe('two BFF instances on one Redis', () => {
 
     it('a missing or bad signature → 401 and nothing is deleted', async () => {
       const { cookie, sid } = await signedIn(a);
-      const { workosSessionId } = (await a.store.getSession(sid))!.auth!;
+      const { workosSessionId } = (await readSession(a.store, sid))!.auth!;
       const body = JSON.stringify({
         object: 'event',
         id: 'event_01TEST',
@@ -277,7 +278,7 @@ describe('two BFF instances on one Redis', () => {
     it('session.revoked from the emulator → the next request is 401 session_expired, on either instance', async () => {
       const first = await signedIn(a);
       const other = await signedIn(b);
-      const { workosSessionId } = (await a.store.getSession(first.sid))!.auth!;
+      const { workosSessionId } = (await readSession(a.store, first.sid))!.auth!;
       expect(emulator.revokeSession(workosSessionId)).toBe(true);
       await emulator.flushWebhooks();
       expect(emulator.webhookStats().failed).toBe(0);
@@ -319,7 +320,7 @@ describe('two BFF instances on one Redis', () => {
     const there = await signedIn(b);
     const max = await signedIn(b, MAX.email);
     const wsids = await Promise.all(
-      [here, there].map(async (s) => (await a.store.getSession(s.sid))!.auth!.workosSessionId),
+      [here, there].map(async (s) => (await readSession(a.store, s.sid))!.auth!.workosSessionId),
     );
     const refused = await request(a.url)
       .post('/auth/sessions/revoke-all')

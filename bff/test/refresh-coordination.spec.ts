@@ -5,7 +5,6 @@ import { TokenRefresher } from '../src/auth/token-refresher.js';
 import { createWorkOS } from '../src/auth/workos.client.js';
 import { Sealer } from '../src/crypto/seal.js';
 import { createLogger } from '../src/http/logger.js';
-import { acquireRedisLock } from '../src/session/redis-lock.js';
 import { createRedisClient, whenRedisReady } from '../src/session/redis.client.js';
 import { type AnyRedisClient, RedisSessionStore } from '../src/session/redis.store.js';
 import { saveStoredSession } from '../src/session/session-store.types.js';
@@ -14,6 +13,7 @@ import { emulatorConfig, startTestEmulator } from './support/emulator-stack.js';
 import { TestClock } from './support/harness.js';
 import { startTestRedis, type TestRedis } from './support/redis-server.js';
 import { TEST_COOKIE_PASSWORD } from './support/test-config.js';
+import { readSession } from './support/store-backing.js';
 
 /**
  * Two refreshers (two BFF instances) on one Redis, driven directly: the cross-instance rules of
@@ -110,7 +110,7 @@ describe('refresh coordination across instances', () => {
     expect(late.accessToken).toBe(first.accessToken);
     expect(refreshes() - before).toBe(1);
     // The rotated pair is in the store, saved by A under the lock.
-    const stored = (await stores[1].getSession(sid))!.auth!;
+    const stored = (await readSession(stores[1], sid))!.auth!;
     expect(stored.sealedTokens).toBe(first.auth.sealedTokens);
   });
 
@@ -162,87 +162,8 @@ describe('refresh coordination across instances', () => {
     if (!switched.ok) return;
     expect(readClaims(switched.accessToken)?.orgId).toBe(GLOBEX_ID);
     expect(refreshes() - before).toBe(2);
-    const stored = (await stores[0].getSession(sid))!.auth!;
+    const stored = (await readSession(stores[0], sid))!.auth!;
     expect(stored.sealedTokens).toBe(switched.auth.sealedTokens);
     expect(stored.organizationId).toBe(GLOBEX_ID);
-  });
-
-  describe('the refresh lock', () => {
-    const call = <T>(work: () => Promise<T>) => work();
-    const redisOf = () => clients[0]!;
-
-    it('outlives its key TTL while held, keeps others out, and is free at once when released', async () => {
-      const key = 'gatehouse:test-lock:held';
-      const timing = { ttlMs: 300, waitMs: 200, maxHoldMs: 60_000 };
-      const lock = await acquireRedisLock(redisOf(), call, key, timing);
-      expect(lock).toBeDefined();
-      await new Promise((resolve) => setTimeout(resolve, 1000)); // over three TTLs
-      expect(await redisOf().pTTL(key)).toBeGreaterThan(0);
-      expect(await acquireRedisLock(clients[1]!, call, key, timing)).toBeUndefined();
-      await lock!.release();
-      const next = await acquireRedisLock(clients[1]!, call, key, timing);
-      expect(next).toBeDefined();
-      await next!.release();
-    });
-
-    it('stops renewing after maxHoldMs, so a stuck holder cannot keep it', async () => {
-      const key = 'gatehouse:test-lock:stuck';
-      const lock = await acquireRedisLock(redisOf(), call, key, {
-        ttlMs: 200,
-        waitMs: 0,
-        maxHoldMs: 300,
-      });
-      expect(lock).toBeDefined();
-      const deadline = Date.now() + 5000;
-      while ((await redisOf().exists(key)) === 1 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      expect(await redisOf().exists(key)).toBe(0);
-      await lock!.release();
-    });
-  });
-
-  describe('a rotated password on Redis (WORKOS_COOKIE_PASSWORD_PREVIOUS)', () => {
-    const NEWEST = 'the-newest-server-secret-of-32-characters';
-    const rotatedStore = () =>
-      new RedisSessionStore({
-        client: clients[0]!,
-        clock: now,
-        limits,
-        secret: [NEWEST, TEST_COOKIE_PASSWORD],
-      });
-    const newestOnly = () =>
-      new RedisSessionStore({ client: clients[0]!, clock: now, limits, secret: NEWEST });
-
-    it('reads a session written under the previous password and moves it on the next write', async () => {
-      const sid = 'rotation-session-id-0000000000001';
-      const auth = await storedSession(sid); // written by stores[0], the previous password only
-      const rotated = rotatedStore();
-      expect((await rotated.getSession(sid))?.auth?.sealedTokens).toBe(auth.sealedTokens);
-      expect(await newestOnly().getSession(sid)).toBeUndefined();
-      await saveStoredSession(rotated, sid, {
-        cookie: { originalMaxAge: null },
-        auth: { ...auth, lastSeenAt: now() + 1000 },
-      });
-      expect((await newestOnly().getSession(sid))?.auth?.lastSeenAt).toBe(now() + 1000);
-      expect(await stores[1].getSession(sid)).toBeUndefined(); // moved: gone under the previous key
-    });
-
-    it('ends sessions under either password, with no resurrection under the newest key', async () => {
-      const sid = 'rotation-session-id-0000000000002';
-      const auth = await storedSession(sid);
-      const rotated = rotatedStore();
-      await expect(
-        rotated.destroySessionsOf({ workosSessionId: auth.workosSessionId }, 'revoked'),
-      ).resolves.toBe(1);
-      await saveStoredSession(rotated, sid, { cookie: { originalMaxAge: null }, auth });
-      expect(await rotated.getSession(sid)).toBeUndefined();
-      const read = await new Promise((resolve, reject) =>
-        rotated.get(sid, (err, value) =>
-          err ? reject(err instanceof Error ? err : new Error('get failed')) : resolve(value),
-        ),
-      );
-      expect(read).toMatchObject({ ended: 'revoked' });
-    });
   });
 });

@@ -5,6 +5,7 @@ import { type Harness, startHarness, TestClock } from './support/harness.js';
 import { plantSession } from './support/planted-session.js';
 import { TEST_PUBLIC_URL, testConfig } from './support/test-config.js';
 import { Tripwire } from './support/tripwire.js';
+import { readSession } from './support/store-backing.js';
 
 const tripwire = new Tripwire();
 const clock = new TestClock(1_800_000_000_000);
@@ -87,7 +88,7 @@ describe('timeouts (injectable clock)', () => {
     const res = await request(h.url).get('/auth/session').set(csrf).set('Cookie', s.cookie);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: 'session_expired' });
-    expect(h.store.getSession(s.sid)).toBeUndefined();
+    expect(await readSession(h.store, s.sid)).toBeUndefined();
     expect(h.store.dump().some((row) => row.includes(s.workosSessionId))).toBe(false);
   });
 
@@ -203,7 +204,7 @@ describe('timeouts (injectable clock)', () => {
     const res = await request(h.url).get('/api/echo').set(csrf).set('Cookie', s.cookie);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ error: 'session_expired' });
-    expect(h.store.getSession(s.sid)).toBeUndefined();
+    expect(await readSession(h.store, s.sid)).toBeUndefined();
   });
 });
 
@@ -219,7 +220,7 @@ describe('POST /auth/logout', () => {
       .set({ 'X-CSRF': '1', Origin: 'https://evil.com' })
       .set('Cookie', s.cookie);
     expect([noHeader.status, foreign.status]).toEqual([403, 403]);
-    expect(h.store.getSession(s.sid)).toBeDefined();
+    expect(await readSession(h.store, s.sid)).toBeDefined();
   });
 
   it('works with an EXPIRED access token: sid read without verification, row gone, cookie cleared', async () => {
@@ -239,7 +240,7 @@ describe('POST /auth/logout', () => {
     expect(cleared).toMatch(
       /^gatehouse=; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict$/,
     );
-    expect(h.store.getSession(s.sid)).toBeUndefined();
+    expect(await readSession(h.store, s.sid)).toBeUndefined();
 
     const again = await request(h.url).post('/auth/logout').set(unsafe).set('Cookie', s.cookie);
     expect(again.status).toBe(200);
@@ -261,7 +262,7 @@ describe('POST /auth/logout', () => {
     expect(out.status).toBe(200);
     expect((await slow).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(h.store.getSession(s.sid)).toBeUndefined();
+    expect(await readSession(h.store, s.sid)).toBeUndefined();
     const replay = await request(h.url).get('/auth/session').set(csrf).set('Cookie', s.cookie);
     expect(replay.status).toBe(401);
   });
@@ -275,7 +276,7 @@ describe('refresh when WorkOS is unreachable (transient)', () => {
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ error: 'auth_unavailable', retryable: true });
     expect(echo.received).toHaveLength(0);
-    expect(h.store.getSession(s.sid)?.auth).toBeDefined();
+    expect((await readSession(h.store, s.sid))?.auth).toBeDefined();
   });
 
   it('upstream 401 on a GET → one refresh attempt; transient failure → 503, session kept', async () => {
@@ -284,6 +285,6 @@ describe('refresh when WorkOS is unreachable (transient)', () => {
     const res = await request(h.url).get('/api/status/401').set(csrf).set('Cookie', s.cookie);
     expect(res.status).toBe(503);
     expect(echo.received).toHaveLength(1);
-    expect(h.store.getSession(s.sid)?.auth).toBeDefined();
+    expect((await readSession(h.store, s.sid))?.auth).toBeDefined();
   });
 });

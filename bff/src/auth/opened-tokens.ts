@@ -11,10 +11,10 @@ const OPENED_CACHE = { max: 1024, ttl: 5 * 60_000 } as const;
 /**
  * Opens sealed token pairs, keeping recently opened ones by a SHA-256 digest of their seal.
  * Opening an iron seal (two PBKDF2 derivations, an HMAC and AES-CBC, each a WebCrypto job on the
- * thread pool) costs 0.15-0.3 ms, more than the rest of a proxied request; a seal always opens to
- * the same pair, so the cache can never be stale, only bounded (LRU, 5 min: plaintext tokens do
- * not stay in memory for long after their session went quiet; the process holds the sealing
- * password anyway).
+ * thread pool) costs more than the rest of a proxied request (bff/README.md, Numbers); a seal
+ * always opens to the same pair, so the cache can never be stale, only bounded (LRU, 5 min:
+ * plaintext tokens do not stay in memory for long after their session went quiet; the process
+ * holds the sealing password anyway).
  */
 export class OpenedTokens {
   private readonly opened = new LRUCache<string, TokenPair>(OPENED_CACHE);

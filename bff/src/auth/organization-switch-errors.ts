@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 
-import { sendError } from '../http/errors.js';
+import { refreshFailureAnswer } from './refresh-answer.js';
 import type { ClassifiedFailure } from './refresh-errors.js';
 
 /** WorkOS reasons for which a switch is refused because the user is not a member there. */
@@ -68,8 +68,8 @@ export interface SwitchRefusal {
  *   such as production's bare 400 "Must use SSO for selected organization") → 409
  *   `organization_reauthentication_required` with the `/auth/login` URL for that organization:
  *   a sign-in to it is how WorkOS lets a user in where a refresh is not enough;
- * - the refresh token is dead → the session ends, 401 `session_expired` (as a failed refresh);
- * - the session's refresh budget is used up → 429; WorkOS unreachable → 503, session kept.
+ * - otherwise as a failed refresh (`refreshFailureAnswer`): the refresh token is dead → the
+ *   session ends, 401; the refresh budget is used up → 429; WorkOS unreachable → 503, kept.
  */
 export function switchRefusal(failure: ClassifiedFailure): SwitchRefusal {
   const refusal = (
@@ -107,19 +107,13 @@ export function switchRefusal(failure: ClassifiedFailure): SwitchRefusal {
       ),
     );
   }
-  if (kind === 'terminal') {
-    return refusal('session_ended', (res) => sendError(res, 401, 'session_expired'), {
-      endsSession: true,
-    });
-  }
-  if (kind === 'rate_limited') {
-    const retryAfter = failure.retryAfterSeconds ?? 60;
-    return refusal('rate_limited', (res) => {
-      res.set('Retry-After', String(retryAfter));
-      sendError(res, 429, 'rate_limited', { retryAfter });
-    });
-  }
-  return refusal('unavailable', (res) =>
-    sendError(res, 503, 'auth_unavailable', { retryable: true }),
-  );
+  // Not about the organization: answered as any failed refresh.
+  const answer = refreshFailureAnswer(failure);
+  const name =
+    kind === 'terminal'
+      ? 'session_ended'
+      : kind === 'rate_limited'
+        ? 'rate_limited'
+        : 'unavailable';
+  return refusal(name, (res) => answer.send(res), { endsSession: answer.endsSession });
 }

@@ -1,12 +1,16 @@
 import express, { type Request, type RequestHandler, type Response } from 'express';
 import { z } from 'zod';
 
+import type { BffConfig } from '../config/config.schema.js';
 import { sendError } from '../http/errors.js';
-import { csrfGuard, rejectFormContentTypes } from '../proxy/request-guards.js';
+import { clientContext } from '../http/client-context.js';
+import { csrfGuard, rejectFormContentTypes } from '../http/request-guards.js';
 import { destroySession, saveSession, sessionLabel } from '../session/session.helpers.js';
+import { requireSession } from '../session/session.middleware.js';
 import type { AuthRouterDeps } from './auth.router.js';
 import type { OrganizationDirectory } from './organization-directory.js';
 import { sendProblem, switchRefusal } from './organization-switch-errors.js';
+import type { ClassifiedFailure } from './refresh-errors.js';
 import { loadOrganizations, sessionBody } from './session-body.js';
 
 /** A WorkOS organization id, as `GET /auth/login?organizationId=` accepts it. */
@@ -23,12 +27,6 @@ const switchRequest = z
 function sendInvalid(res: Response, errors: { field: string; message: string }[]): void {
   sendProblem(res, 400, 'invalid_request', 'The request is invalid.', { errors });
 }
-
-/** 401 as the other session-bound `/auth` routes answer it. */
-const requireSession: RequestHandler = (req, res, next) => {
-  if (req.session?.auth) return next();
-  sendError(res, 401, res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated');
-};
 
 const parseJson = express.json({ limit: 1024 });
 
@@ -48,65 +46,42 @@ export function organizationSignInUrl(organizationId: string): string {
   return `/auth/login?${new URLSearchParams({ organizationId, returnTo: '/' }).toString()}`;
 }
 
-/**
- * `POST /auth/organization { organizationId }`: switches the session to another organization of
- * the user by a refresh with `organizationId` (through the TokenRefresher, so it never spends a
- * refresh token an ordinary refresh is spending). CSRF-guarded like sign-out-everywhere; each
- * switch counts against the session's refresh budget. Success answers the session (as
- * `GET /auth/session`); a refusal leaves the session's tokens, organization and claims as they
- * were (see `organization-switch-errors.ts` for the answers).
- */
-export function createOrganizationRoute(
+/** Logs and answers a refused switch (see `switchRefusal`). */
+async function refuseSwitch(
+  req: Request,
+  res: Response,
+  config: BffConfig,
+  failure: ClassifiedFailure,
+  organizationId: string,
+): Promise<void> {
+  const { kind, reason, status } = failure;
+  const refusal = switchRefusal(failure);
+  req.log.warn(
+    { event: 'session.organization_switch_refused', kind, reason, status, answer: refusal.name },
+    'organization switch refused',
+  );
+  if (refusal.endsSession) await destroySession(req, res, config, `switch_${reason}`);
+  if (refusal.reloadOrganizations && req.session?.auth) req.session.auth.organizations = undefined;
+  refusal.send(res, organizationSignInUrl(organizationId));
+}
+
+/** Switches (or, for the current organization, only answers) and answers the session. */
+function switchHandler(
   deps: AuthRouterDeps & { readonly organizations: OrganizationDirectory },
-): express.Router {
-  const { config, refresher, organizations, activity } = deps;
-  const router = express.Router();
-
-  const validate: RequestHandler = (req, res, next) => {
-    const parsed = switchRequest.safeParse(req.body);
-    if (parsed.success) {
-      res.locals['organizationId'] = parsed.data.organizationId;
-      return next();
-    }
-    sendInvalid(
-      res,
-      parsed.error.issues.map((issue) => ({
-        field: issue.path.length > 0 ? issue.path.join('.') : 'body',
-        message: issue.message,
-      })),
-    );
-  };
-
-  const switchOrganization = async (req: Request, res: Response) => {
+): RequestHandler {
+  const { config, refresher, organizations } = deps;
+  return async (req: Request, res: Response) => {
     const auth = req.session.auth!;
     const organizationId = res.locals['organizationId'] as string;
     const from = auth.organizationId;
     if (organizationId !== from) {
-      const context = { ipAddress: req.ip, userAgent: req.get('user-agent')?.slice(0, 512) };
       const outcome = await refresher.switchOrganization(
         auth,
         organizationId,
-        context,
+        clientContext(req),
         req.sessionID,
       );
-      if (!outcome.ok) {
-        const { kind, reason, status } = outcome.failure;
-        const refusal = switchRefusal(outcome.failure);
-        req.log.warn(
-          {
-            event: 'session.organization_switch_refused',
-            kind,
-            reason,
-            status,
-            answer: refusal.name,
-          },
-          'organization switch refused',
-        );
-        if (refusal.endsSession) await destroySession(req, res, config, `switch_${reason}`);
-        if (refusal.reloadOrganizations && req.session?.auth)
-          req.session.auth.organizations = undefined;
-        return refusal.send(res, organizationSignInUrl(organizationId));
-      }
+      if (!outcome.ok) return refuseSwitch(req, res, config, outcome.failure, organizationId);
       // The session may have ended (logout elsewhere) while WorkOS answered: never write it back.
       if (req.session?.auth !== auth) return sendError(res, 401, 'session_expired');
       Object.assign(auth, outcome.auth);
@@ -133,16 +108,43 @@ export function createOrganizationRoute(
     }
     res.set('Cache-Control', 'no-store').json(sessionBody(auth, config));
   };
+}
 
-  router.post(
-    '/organization',
+/**
+ * `POST /auth/organization { organizationId }`: switches the session to another organization of
+ * the user by a refresh with `organizationId` (through the TokenRefresher, so it never spends a
+ * refresh token an ordinary refresh is spending). CSRF-guarded like sign-out-everywhere; each
+ * switch counts against the session's refresh budget. Success answers the session (as
+ * `GET /auth/session`); a refusal leaves the session's tokens, organization and claims as they
+ * were (see `organization-switch-errors.ts` for the answers).
+ */
+export function organizationRoute(
+  deps: AuthRouterDeps & { readonly organizations: OrganizationDirectory },
+): RequestHandler[] {
+  const { config, activity } = deps;
+
+  const validate: RequestHandler = (req, res, next) => {
+    const parsed = switchRequest.safeParse(req.body);
+    if (parsed.success) {
+      res.locals['organizationId'] = parsed.data.organizationId;
+      return next();
+    }
+    sendInvalid(
+      res,
+      parsed.error.issues.map((issue) => ({
+        field: issue.path.length > 0 ? issue.path.join('.') : 'body',
+        message: issue.message,
+      })),
+    );
+  };
+
+  return [
     csrfGuard(config.publicOrigin),
     requireSession,
     rejectFormContentTypes(),
     jsonBody,
     validate,
     activity,
-    switchOrganization,
-  );
-  return router;
+    switchHandler(deps),
+  ];
 }

@@ -1,16 +1,14 @@
 import type { WorkOS } from '@workos-inc/node';
 
 import type { Sealer } from '../crypto/seal.js';
+import type { ClientContext } from '../http/client-context.js';
 import type { TokenPair } from '../session/session.types.js';
-import { readClaims } from './access-token.claims.js';
+import { authFromResponse } from './auth-state.js';
 import { classifyWorkOSError, type ClassifiedFailure } from './refresh-errors.js';
-import { type RefreshedAuth, toSessionUser } from './refreshed-auth.js';
+import type { RefreshedAuth } from './refreshed-auth.js';
 
 /** Caller context passed through to WorkOS. */
-export interface RefreshContext {
-  readonly ipAddress: string | undefined;
-  readonly userAgent: string | undefined;
-}
+export type RefreshContext = ClientContext;
 
 /** What one `refresh_token` grant gave: the rotated session fields, or a classified failure. */
 export type GrantResult =
@@ -34,34 +32,20 @@ export async function refreshGrant(
 ): Promise<GrantResult> {
   const { pair, organizationId, context } = request;
   try {
-    const result = await workos.userManagement.authenticateWithRefreshToken({
+    const response = await workos.userManagement.authenticateWithRefreshToken({
       refreshToken: pair.refreshToken,
       ...(organizationId ? { organizationId } : {}),
       ...(context.ipAddress ? { ipAddress: context.ipAddress } : {}),
       ...(context.userAgent ? { userAgent: context.userAgent } : {}),
     });
-    const claims = readClaims(result.accessToken);
-    if (!claims?.expiresAt) {
+    const issued = await authFromResponse(sealer, response, request.previousSessionId);
+    if (!issued) {
       return {
         ok: false,
         failure: { kind: 'transient', reason: 'malformed_access_token', status: undefined },
       };
     }
-    const next: TokenPair = { accessToken: result.accessToken, refreshToken: result.refreshToken };
-    return {
-      ok: true,
-      accessToken: result.accessToken,
-      auth: {
-        sealedTokens: await sealer.seal(next),
-        accessExpiresAt: claims.expiresAt,
-        organizationId: result.organizationId ?? claims.orgId,
-        role: claims.role,
-        roles: claims.roles,
-        permissions: claims.permissions,
-        user: toSessionUser(result.user),
-        workosSessionId: claims.sid ?? request.previousSessionId,
-      },
-    };
+    return { ok: true, auth: issued.auth, accessToken: issued.accessToken };
   } catch (err) {
     return { ok: false, failure: classifyWorkOSError(err) };
   }

@@ -1,41 +1,11 @@
+import { type TokenFields, tokenFieldsOf } from '../session/session-merge.js';
 import type { AuthState, SessionUser } from '../session/session.types.js';
 
 /** The fields a refresh (or an organization switch) replaces in {@link AuthState}. */
-export type RefreshedAuth = Pick<
-  AuthState,
-  | 'sealedTokens'
-  | 'accessExpiresAt'
-  | 'organizationId'
-  | 'role'
-  | 'roles'
-  | 'permissions'
-  | 'user'
-  | 'workosSessionId'
->;
+export type RefreshedAuth = TokenFields;
 
 /** The {@link RefreshedAuth} fields of a session. */
-export function pickRefreshed(auth: AuthState): RefreshedAuth {
-  const {
-    sealedTokens,
-    accessExpiresAt,
-    organizationId,
-    role,
-    roles,
-    permissions,
-    user,
-    workosSessionId,
-  } = auth;
-  return {
-    sealedTokens,
-    accessExpiresAt,
-    organizationId,
-    role,
-    roles,
-    permissions,
-    user,
-    workosSessionId,
-  };
-}
+export const pickRefreshed: (auth: AuthState) => RefreshedAuth = tokenFieldsOf;
 
 /** Maps an SDK user onto the session's user. */
 export function toSessionUser(user: {

@@ -58,21 +58,13 @@ const failed = (kind: ClassifiedFailure['kind'], reason: string, retryAfterSecon
 const transient = (reason: string) => failed('transient', reason);
 
 /**
- * Refreshes access tokens with `authenticateWithRefreshToken`, once per session across the
- * process and, with a store that has a refresh lock (Redis), across BFF instances; organization
- * switches are refreshes too, serialised with the ordinary ones.
- *
- * Across instances: the one request per process that leads the flight takes the session's lock
- * (`SET NX PX`), reloads the session from the store and checks again: when another instance
- * rotated the pair meanwhile, that pair is used and WorkOS is not called; otherwise it refreshes
- * and saves the rotated pair into the store before releasing the lock. A lock not obtained within
- * the wait, or a store that cannot be reached, is a transient failure (503, session kept).
- *
- * The single-flight key is the session's sealed token pair: every concurrent request of a session
- * loaded the same sealed value, so they share ONE WorkOS call. After it settles the result stays
- * available for 30 s under the same key (a "successor cache"), so a request that loaded the
- * session before the rotation was saved still gets the new pair instead of replaying the consumed
- * refresh token.
+ * Refreshes access tokens with `authenticateWithRefreshToken` once per session: concurrent
+ * requests of a session share one WorkOS call (single flight keyed by the sealed pair), and the
+ * result stays available for 30 s to requests that loaded the pre-rotation pair (successor
+ * cache). With a store that has a refresh lock (Redis) the leader refreshes under the session's
+ * lock after re-reading the stored session, so instances never spend one refresh token twice.
+ * Organization switches are refreshes too, serialised with the ordinary ones. The whole story:
+ * `bff/README.md` (Security properties, Refresh).
  */
 export class TokenRefresher {
   private readonly flights = new SingleFlight<string, Flight>();

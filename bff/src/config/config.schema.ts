@@ -163,11 +163,22 @@ function resolveFromPackage(path: string): string {
   return isAbsolute(path) ? path : resolve(BFF_PACKAGE_DIR, path);
 }
 
+/** The validated environment. */
+type Env = z.infer<typeof envSchema>;
+
 /**
  * Validates the environment and builds the configuration. Throws {@link ConfigError} listing every
  * bad value, one line each (never echoing a secret's value).
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): BffConfig {
+  const e = parseEnvironment(env);
+  const problems = combinationProblems(e);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return buildConfig(e);
+}
+
+/** Each variable on its own (empty counts as unset). */
+function parseEnvironment(env: Record<string, string | undefined>): Env {
   const relevant = Object.fromEntries(
     Object.keys(envSchema.shape).map((key) => {
       const value = env[key];
@@ -175,16 +186,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     }),
   );
   const parsed = envSchema.safeParse(relevant);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => {
-        const name = issue.path.join('.') || '(environment)';
-        const message = issue.code === 'invalid_type' ? 'is required' : issue.message;
-        return `${name} ${message}`;
-      }),
-    );
-  }
-  const e = parsed.data;
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(
+    parsed.error.issues.map((issue) => {
+      const name = issue.path.join('.') || '(environment)';
+      const message = issue.code === 'invalid_type' ? 'is required' : issue.message;
+      return `${name} ${message}`;
+    }),
+  );
+}
+
+/** What is wrong with the variables together (and in production). */
+function combinationProblems(e: Env): string[] {
   const problems: string[] = [];
   const secure = e.PUBLIC_URL.protocol === 'https:';
   const publicIsLoopback = LOOPBACK_HOSTS.has(e.PUBLIC_URL.hostname);
@@ -205,8 +218,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('REDIS_URL is required when SESSION_STORE=redis');
   }
   problems.push(...productionProblems(e, publicIsLoopback));
-  if (problems.length > 0) throw new ConfigError(problems);
+  return problems;
+}
 
+/** The configuration of a valid environment. */
+function buildConfig(e: Env): BffConfig {
+  const secure = e.PUBLIC_URL.protocol === 'https:';
   const publicOrigin = e.PUBLIC_URL.origin;
   return {
     nodeEnv: e.NODE_ENV,

@@ -65,29 +65,7 @@ export function createRateLimits(config: BffConfig, deps: RateLimitDeps): RateLi
   const prefix = deps.redisPrefix ?? config.session.redis.prefix;
   const memoryStores: MemoryStore[] = [];
   const storeFor = (name: string): Store => {
-    if (redis) {
-      return new RedisStore({
-        sendCommand: async (...args: string[]) => {
-          try {
-            return (await redis.sendCommand(args)) as RedisReply;
-          } catch (err) {
-            // A NOSCRIPT reply must reach rate-limit-redis as it is (it then loads the script);
-            // the store wraps every failure in SessionStoreUnavailableError.
-            const cause = (err as { cause?: unknown }).cause;
-            if (cause instanceof Error && cause.message.startsWith('NOSCRIPT')) throw cause;
-            // rate-limit-redis keeps the promise of its `SCRIPT LOAD` and awaits it on every
-            // call: one load that failed (Redis away at boot) would fail every later call until a
-            // restart. Redis answers a load with the SHA1 of the script, so that is answered here
-            // instead; the first EVALSHA then gets NOSCRIPT and the store loads the script again.
-            if (args[0] === 'SCRIPT' && args[1] === 'LOAD' && args[2] !== undefined) {
-              return createHash('sha1').update(args[2]).digest('hex');
-            }
-            throw err;
-          }
-        },
-        prefix: `${prefix}rl:${name}:`,
-      });
-    }
+    if (redis) return redisCounters(redis, `${prefix}rl:${name}:`);
     const memory = new MemoryStore();
     memoryStores.push(memory);
     return memory;
@@ -136,4 +114,29 @@ export function createRateLimits(config: BffConfig, deps: RateLimitDeps): RateLi
       for (const memory of memoryStores) memory.shutdown();
     },
   };
+}
+
+/** Counters in the session store's Redis, on its client with its deadline and error mapping. */
+function redisCounters(redis: RedisSessionStore, prefix: string): Store {
+  return new RedisStore({
+    sendCommand: async (...args: string[]) => {
+      try {
+        return (await redis.sendCommand(args)) as RedisReply;
+      } catch (err) {
+        // A NOSCRIPT reply must reach rate-limit-redis as it is (it then loads the script);
+        // the store wraps every failure in SessionStoreUnavailableError.
+        const cause = (err as { cause?: unknown }).cause;
+        if (cause instanceof Error && cause.message.startsWith('NOSCRIPT')) throw cause;
+        // rate-limit-redis keeps the promise of its `SCRIPT LOAD` and awaits it on every
+        // call: one load that failed (Redis away at boot) would fail every later call until a
+        // restart. Redis answers a load with the SHA1 of the script, so that is answered here
+        // instead; the first EVALSHA then gets NOSCRIPT and the store loads the script again.
+        if (args[0] === 'SCRIPT' && args[1] === 'LOAD' && args[2] !== undefined) {
+          return createHash('sha1').update(args[2]).digest('hex');
+        }
+        throw err;
+      }
+    },
+    prefix,
+  });
 }

@@ -17,15 +17,12 @@ export class ApiRouteError extends Error {
 }
 
 /**
- * The `/api` allow-list: which paths exist and which methods each takes, so that an unmapped path
- * is answered 404 and a method the route does not have 405, without calling the backend
- * (security checklist 40). Built from the backend's own OpenAPI document (see
- * `api-routes.generated.ts`), not written by hand.
- *
- * Matching mirrors Express's defaults, which the NestJS backend routes with: literal segments are
- * compared case-insensitively on the raw (undecoded) path, a `{param}` takes one non-empty segment,
- * one trailing slash is ignored, and a route with GET also answers HEAD. Paths reach the table only
- * after `checkRequestTarget`, so no segment is empty, `.`/`..` or holds an encoded separator.
+ * The `/api` allow-list from the backend's OpenAPI document (`api-routes.generated.ts`): an
+ * unmapped path → 404, a method the route lacks → 405, the backend not called (checklist 40).
+ * Matching mirrors Express's defaults, which the NestJS backend routes with: literal segments
+ * compared case-insensitively on the raw path, a `{param}` takes one non-empty segment, one
+ * trailing slash ignored, GET also answers HEAD. Paths reach it only after `checkRequestTarget`
+ * (no empty, `.`/`..` or encoded-separator segment).
  */
 export class ApiRouteTable {
   private readonly literal = new Map<string, Set<string>>();

@@ -5,10 +5,25 @@ import type { Clock } from '../clock.js';
 import { SessionCrypto } from './session-crypto.js';
 import { endedPlaceholder, keepNewestTokens } from './session-merge.js';
 import { type SessionLimits, sessionExpiresAt } from './session-expiry.js';
-import type { BffSessionStore, SessionSelector } from './session-store.types.js';
+import {
+  type BffSessionStore,
+  type SessionSelector,
+  SessionStoreUnavailableError,
+} from './session-store.types.js';
+import type {
+  IndexedRow,
+  IndexSelector,
+  RowWrite,
+  StoredRow,
+  TombstoneReason,
+  WriteOutcome,
+} from './store-rows.js';
 import type { SessionEndReason } from './session.types.js';
 
 type Callback<T = void> = (err?: unknown, value?: T) => void;
+
+/** How often a write is retried when another write of a newer token generation got in between. */
+const MAX_WRITE_ATTEMPTS = 8;
 
 /** Options shared by Gatehouse's session stores. */
 export interface GatehouseStoreOptions {
@@ -27,40 +42,21 @@ export interface GatehouseStoreOptions {
   readonly graceMs?: number;
 }
 
-/** What the index columns of a row hold. */
-export interface RowIndex {
-  /** The WorkOS session id (not a credential; needed to revoke it at WorkOS). */
-  readonly workosSessionId: string;
-  /** Keyed hash of the WorkOS session id. */
-  readonly workosSessionKey: string;
-  /** Keyed hash of the user id. */
-  readonly userKey: string;
-}
-
-/** A tombstone reason: `ended` for a plain destroy (logout, timeout), else a {@link SessionEndReason}. */
-export type TombstoneReason = 'ended' | SessionEndReason;
-
 /**
- * Base for Gatehouse's in-process express-session stores (SQLite, memory). Subclasses implement
- * small synchronous primitives on store keys; this class adapts them to express-session's callback
- * API and keeps the {@link BffSessionStore} contract:
- *
- * - the store key is a keyed hash of the session id and the value is sealed with a key derived
- *   from the session id ({@link SessionCrypto}): the store holds neither ids nor tokens in clear;
- * - rows expire at the earlier of the idle and absolute deadline (computed from the session itself);
- * - **no resurrection**: `destroy` leaves a tombstone, and a later `set`/`touch` of that id (a slow
- *   in-flight request finishing after logout) is ignored. Ids are 192-bit random values, so a
- *   destroyed id is never legitimately reused;
- * - tokens never go backwards ({@link keepNewestTokens}).
- *
- * Statements are synchronous, so every call is atomic within the process (these stores serve one
- * BFF instance; several instances use the Redis store).
+ * The express-session store every backend (memory, SQLite, Redis) shares: it keeps the
+ * {@link BffSessionStore} contract once, on top of a few atomic primitives on store keys that each
+ * backend implements (read, conditional write, extend, end with a tombstone, index lookups).
+ * Store keys are keyed hashes of the session id and values are sealed per session
+ * ({@link SessionCrypto}); a write that lost a race to a newer token generation re-reads and
+ * merges ({@link keepNewestTokens}), so the same rules hold within one process and across
+ * instances. The design and the key layout: `bff/README.md` (Session store contract).
  */
 export abstract class GatehouseStore extends Store implements BffSessionStore {
   protected readonly clock: Clock;
   protected readonly limits: SessionLimits;
   protected readonly crypto: SessionCrypto;
   private readonly graceMs: number;
+  private pruneTimer: NodeJS.Timeout | undefined;
 
   protected constructor(options: GatehouseStoreOptions) {
     super();
@@ -70,161 +66,178 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
     this.graceMs = options.graceMs ?? 5 * 60_000;
   }
 
-  private rowExpiry(session: SessionData, now: number): number {
-    return sessionExpiresAt(session, this.limits, now) + this.graceMs;
-  }
-
-  /** The sealed value of a live row (undefined when missing or expired). */
-  protected abstract readRow(key: string, now: number): string | undefined;
-  protected abstract writeRowData(
-    key: string,
-    box: string,
-    expiresAt: number,
-    index: RowIndex | undefined,
-  ): void;
-  protected abstract updateExpiry(key: string, expiresAt: number): void;
-  /** Deletes a row without a tombstone (a session moved to the newest password's key). */
-  protected abstract removeRow(key: string): void;
-  /** Deletes the row and tombstones the key (an existing tombstone keeps its reason). */
-  protected abstract deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void;
-  protected abstract tombstoneOf(key: string, now: number): TombstoneReason | undefined;
-  protected abstract keysOf(
-    selector: { workosSessionKey: string } | { userKey: string },
-    now: number,
-  ): { key: string; workosSessionId: string }[];
-  protected abstract countRows(now: number): number;
-  protected abstract deleteAll(): void;
-  /** Removes expired rows and tombstones; returns how many rows went. */
-  abstract prune(): number;
-  /** Releases resources (timers, file handles). */
-  abstract close(): void;
-  /** Every stored row and index entry as raw text (tests prove no token or id is stored in clear). */
-  abstract dump(): string[];
-
+  /** The row under `key`, unless missing or past its expiry. */
+  protected abstract readRow(key: string): Promise<StoredRow | undefined>;
   /**
-   * The row of `sid` under the newest password's store key, else under a previous one's
-   * (a session written before a password change), with the generation that holds it.
+   * Atomically: refuses with `gone` when any of `tombstoneKeys` is tombstoned, with `changed` when
+   * the live row under `key` holds a later `at`; else writes the row and its index entries and
+   * deletes the rows under `previousKeys`.
    */
-  private locate(sid: string, now: number): { key: string; gen: number; box: string } | undefined {
-    const keys = this.crypto.storeKeys(sid);
-    for (const [gen, key] of keys.entries()) {
-      const box = this.readRow(key, now);
-      if (box !== undefined) return { key, gen, box };
-    }
-    return undefined;
+  protected abstract writeRow(write: RowWrite): Promise<WriteOutcome>;
+  /** Moves the expiry of an existing row (a missing one stays missing). */
+  protected abstract extendRow(key: string, expiresAt: number): Promise<void>;
+  /** Atomically tombstones `key` until `until` (an existing tombstone keeps its reason) and deletes its row. */
+  protected abstract endRow(key: string, reason: TombstoneReason, until: number): Promise<void>;
+  /** The reason of the first live tombstone among `keys`. */
+  protected abstract tombstoneOf(keys: readonly string[]): Promise<TombstoneReason | undefined>;
+  /** The live rows an index entry points at. */
+  protected abstract rowsIndexed(selector: IndexSelector): Promise<IndexedRow[]>;
+  protected abstract countRows(): Promise<number>;
+  /** Deletes every row, tombstone and index entry. */
+  protected abstract deleteAll(): Promise<void>;
+  /** Releases what the store holds (timers, file handles, a client it owns). */
+  abstract close(): void | Promise<void>;
+
+  /** Removes expired rows and tombstones, returning how many rows went (Redis expires keys itself). */
+  prune(): number {
+    return 0;
   }
 
-  private tombstoneOfAny(sid: string, now: number): TombstoneReason | undefined {
-    for (const key of this.crypto.storeKeys(sid)) {
-      const reason = this.tombstoneOf(key, now);
-      if (reason) return reason;
-    }
-    return undefined;
+  /** Runs {@link prune} every `intervalMs` (0: never) on a timer that never keeps the process up. */
+  protected pruneEvery(intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.pruneTimer = setInterval(() => {
+      try {
+        this.prune();
+      } catch {
+        // A locked or closed database: the next tick tries again.
+      }
+    }, intervalMs);
+    this.pruneTimer.unref();
   }
 
-  /** The session for `sid`, or undefined (also for expired, ended or unopenable ones). */
-  getSession(sid: string): SessionData | undefined {
-    const row = this.locate(sid, this.clock());
-    const json = row && this.crypto.open(sid, row.box, row.gen);
-    return json === undefined ? undefined : (JSON.parse(json) as SessionData);
+  protected stopPruning(): void {
+    clearInterval(this.pruneTimer);
   }
 
   override get(sid: string, callback: Callback<SessionData | null>): void {
-    this.run(callback, () => {
-      const found = this.getSession(sid);
+    this.settle(callback, async () => {
+      const found = await this.readSession(sid);
       if (found) return found;
-      const reason = this.tombstoneOfAny(sid, this.clock());
+      const reason = await this.tombstoneOf(this.crypto.storeKeys(sid));
       return reason && reason !== 'ended' ? endedPlaceholder(reason) : null;
     });
   }
 
-  /** Writes under the newest password's keys; a row under a previous one's moves (re-sealed). */
+  /** Writes under the newest password's key; a row under a previous one's moves (re-sealed). */
   override set(sid: string, session: SessionData, callback?: Callback): void {
-    this.run(callback, () => {
-      const now = this.clock();
-      if (session.ended || this.tombstoneOfAny(sid, now)) return;
-      const merged = keepNewestTokens(this.getSession(sid), session);
-      this.writeRow(sid, JSON.stringify(merged), this.rowExpiry(merged, now));
-      for (const key of this.crypto.storeKeys(sid).slice(1)) this.removeRow(key);
+    this.settle(callback, async () => {
+      if (session.ended) return; // the placeholder of an ended session is never stored
+      for (let attempt = 0; attempt < MAX_WRITE_ATTEMPTS; attempt += 1) {
+        const merged = keepNewestTokens(await this.readSession(sid), session);
+        const expiresAt = this.rowExpiry(merged);
+        if (expiresAt <= this.clock()) return;
+        if ((await this.writeRow(this.rowWrite(sid, merged, expiresAt))) !== 'changed') return;
+      }
+      throw new SessionStoreUnavailableError('session row kept changing');
     });
-  }
-
-  /** Seals and writes one session (tests override it to see what is written before sealing). */
-  protected writeRow(sid: string, json: string, expiresAt: number): void {
-    const auth = (JSON.parse(json) as SessionData).auth;
-    const index: RowIndex | undefined = auth && {
-      workosSessionId: auth.workosSessionId,
-      workosSessionKey: this.crypto.indexKey('workos-session', auth.workosSessionId),
-      userKey: this.crypto.indexKey('user', auth.user.id),
-    };
-    this.writeRowData(this.crypto.storeKey(sid), this.crypto.seal(sid, json), expiresAt, index);
   }
 
   /**
    * express-session touches a session it loaded and did not change. A signed-in row's deadline is
    * a function of its stored timestamps (`lastSeenAt`, `createdAt`), which such a copy holds
    * unchanged (or older, when another request saved meanwhile), so there is nothing to write:
-   * activity is recorded by `set` when the timeout middleware moves `lastSeenAt`. Writing here
-   * would cost a store write per request and could even move a newer deadline back. Only a row
-   * without `auth` (none is stored today) slides on touch.
+   * activity is recorded by `set` when the timeout middleware moves `lastSeenAt`. Only a row
+   * without `auth` slides on touch; a destroyed row is deleted, so extending it does nothing.
    */
   override touch(sid: string, session: SessionData, callback?: Callback): void {
-    this.run(callback, () => {
+    this.settle(callback, async () => {
       if (session.ended || session.auth) return;
-      const now = this.clock();
-      if (this.tombstoneOfAny(sid, now)) return;
-      this.updateExpiry(this.crypto.storeKey(sid), this.rowExpiry(session, now));
+      await this.extendRow(this.crypto.storeKey(sid), this.rowExpiry(session));
     });
   }
 
   override destroy(sid: string, callback?: Callback): void {
-    this.run(callback, () => {
+    this.settle(callback, async () => {
       for (const key of this.crypto.storeKeys(sid)) {
-        this.deleteRow(key, this.clock() + this.limits.absoluteMs, 'ended');
+        await this.endRow(key, 'ended', this.tombstoneUntil());
         this.crypto.forget(key);
       }
     });
   }
 
   override length(callback: Callback<number>): void {
-    this.run(callback, () => this.countRows(this.clock()));
+    this.settle(callback, () => this.countRows());
   }
 
   override clear(callback?: Callback): void {
-    this.run(callback, () => this.deleteAll());
+    this.settle(callback, () => this.deleteAll());
   }
 
-  destroySessionsOf(selector: SessionSelector, reason: SessionEndReason): Promise<number> {
-    const now = this.clock();
-    const rows = this.rowsOf(selector, now);
-    for (const { key } of rows) this.deleteRow(key, now + this.limits.absoluteMs, reason);
-    return Promise.resolve(rows.length);
+  async destroySessionsOf(selector: SessionSelector, reason: SessionEndReason): Promise<number> {
+    const rows = await this.rowsOf(selector);
+    for (const { key } of rows) await this.endRow(key, reason, this.tombstoneUntil());
+    return rows.length;
   }
 
-  workosSessionIdsOf(userId: string): Promise<string[]> {
-    const rows = this.rowsOf({ userId }, this.clock());
-    return Promise.resolve([...new Set(rows.map((row) => row.workosSessionId))]);
+  async workosSessionIdsOf(userId: string): Promise<string[]> {
+    const rows = await this.rowsOf({ userId });
+    return [...new Set(rows.flatMap((row) => row.workosSessionId ?? []))];
+  }
+
+  /**
+   * The live session of `sid`: its row under the newest password's store key, else under a
+   * previous one's (written before a password change), opened with that generation's key.
+   * Undefined when missing, past its deadline, or unopenable.
+   */
+  private async readSession(sid: string): Promise<SessionData | undefined> {
+    for (const [gen, key] of this.crypto.storeKeys(sid).entries()) {
+      const row = await this.readRow(key);
+      if (!row) continue;
+      const json = this.crypto.open(sid, row.box, gen);
+      if (json === undefined) return undefined;
+      const session = JSON.parse(json) as SessionData;
+      // The deadline follows from the session itself, so it holds on any backend and clock.
+      return this.rowExpiry(session) > this.clock() ? session : undefined;
+    }
+    return undefined;
+  }
+
+  private rowWrite(sid: string, session: SessionData, expiresAt: number): RowWrite {
+    const [key, ...previousKeys] = this.crypto.storeKeys(sid) as [string, ...string[]];
+    const auth = session.auth;
+    return {
+      key,
+      previousKeys,
+      tombstoneKeys: [key, ...previousKeys],
+      row: { at: auth?.accessExpiresAt ?? 0, box: this.crypto.seal(sid, JSON.stringify(session)) },
+      expiresAt,
+      index: auth && {
+        workosSessionId: auth.workosSessionId,
+        workosSessionKey: this.crypto.indexKey('workos-session', auth.workosSessionId),
+        userKey: this.crypto.indexKey('user', auth.user.id),
+      },
+    };
   }
 
   /** The rows matching `selector`, under every password's index hashes. */
-  private rowsOf(selector: SessionSelector, now: number) {
-    const hashed =
+  private async rowsOf(selector: SessionSelector): Promise<IndexedRow[]> {
+    const selectors: IndexSelector[] =
       'userId' in selector
         ? this.crypto.indexKeys('user', selector.userId).map((userKey) => ({ userKey }))
         : this.crypto
             .indexKeys('workos-session', selector.workosSessionId)
             .map((workosSessionKey) => ({ workosSessionKey }));
-    return hashed.flatMap((one) => this.keysOf(one, now));
+    const rows: IndexedRow[] = [];
+    for (const one of selectors) rows.push(...(await this.rowsIndexed(one)));
+    return rows;
   }
 
-  private run<T>(callback: Callback<T> | undefined, work: () => T): void {
-    let value: T;
-    try {
-      value = work();
-    } catch (err) {
-      if (callback) callback(err);
-      return;
-    }
-    if (callback) callback(undefined, value);
+  /** The row's expiry: the session's deadline plus the grace period. */
+  private rowExpiry(session: SessionData): number {
+    const now = this.clock();
+    return sessionExpiresAt(session, this.limits, now) + this.graceMs;
+  }
+
+  /** A tombstone lives as long as any copy of the session could (the absolute lifetime). */
+  private tombstoneUntil(): number {
+    return this.clock() + this.limits.absoluteMs;
+  }
+
+  private settle<T>(callback: Callback<T> | undefined, work: () => Promise<T>): void {
+    work().then(
+      (value) => callback?.(undefined, value),
+      (err: unknown) => callback?.(err),
+    );
   }
 }

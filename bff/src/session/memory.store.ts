@@ -1,101 +1,90 @@
+import { GatehouseStore, type GatehouseStoreOptions } from './gatehouse.store.js';
 import {
-  GatehouseStore,
-  type GatehouseStoreOptions,
+  type IndexedRow,
+  type IndexSelector,
+  mayReplace,
   type RowIndex,
+  type RowWrite,
+  type StoredRow,
   type TombstoneReason,
-} from './gatehouse.store.js';
+  type WriteOutcome,
+} from './store-rows.js';
 
-interface MemoryRow {
-  box: string;
+/** A row as the memory store holds it. */
+export interface MemoryRow {
+  readonly row: StoredRow;
   expiresAt: number;
-  index: RowIndex | undefined;
+  readonly index: RowIndex | undefined;
 }
 
 /**
  * In-memory session store for tests and local runs (`SESSION_STORE=memory`; refused in production).
- * Hand-written rather than express-session's MemoryStore because it must share the tombstone,
- * sealing and expiry rules of {@link GatehouseStore} (MemoryStore would let a slow request
- * resurrect a session).
+ * Not express-session's MemoryStore, which would let a slow request resurrect a destroyed session:
+ * this one keeps the contract of {@link GatehouseStore} like the other backends.
  */
 export class MemorySessionStore extends GatehouseStore {
-  private readonly rows = new Map<string, MemoryRow>();
-  private readonly tombstones = new Map<string, { until: number; reason: TombstoneReason }>();
-  private readonly timer: NodeJS.Timeout | undefined;
+  protected readonly rows = new Map<string, MemoryRow>();
+  protected readonly tombstones = new Map<string, { until: number; reason: TombstoneReason }>();
 
   constructor(options: GatehouseStoreOptions & { readonly pruneIntervalMs?: number }) {
     super(options);
-    const interval = options.pruneIntervalMs ?? 60_000;
-    if (interval > 0) {
-      this.timer = setInterval(() => this.prune(), interval);
-      this.timer.unref();
-    }
+    this.pruneEvery(options.pruneIntervalMs ?? 60_000);
   }
 
-  protected readRow(key: string, now: number): string | undefined {
-    const row = this.rows.get(key);
-    if (!row) return undefined;
-    if (row.expiresAt <= now) {
-      this.rows.delete(key);
-      return undefined;
-    }
-    return row.box;
+  protected readRow(key: string): Promise<StoredRow | undefined> {
+    return Promise.resolve(this.live(key)?.row);
   }
 
-  protected writeRowData(
-    key: string,
-    box: string,
-    expiresAt: number,
-    index: RowIndex | undefined,
-  ): void {
-    this.rows.set(key, { box, expiresAt, index });
+  protected writeRow(write: RowWrite): Promise<WriteOutcome> {
+    if (write.tombstoneKeys.some((key) => this.tombstone(key))) return Promise.resolve('gone');
+    if (!mayReplace(this.live(write.key)?.row, write.row)) return Promise.resolve('changed');
+    this.rows.set(write.key, { row: write.row, expiresAt: write.expiresAt, index: write.index });
+    for (const key of write.previousKeys) this.rows.delete(key);
+    return Promise.resolve('ok');
   }
 
-  protected updateExpiry(key: string, expiresAt: number): void {
+  protected extendRow(key: string, expiresAt: number): Promise<void> {
     const row = this.rows.get(key);
     if (row) row.expiresAt = expiresAt;
+    return Promise.resolve();
   }
 
-  protected removeRow(key: string): void {
+  protected endRow(key: string, reason: TombstoneReason, until: number): Promise<void> {
     this.rows.delete(key);
+    this.tombstones.set(key, { until, reason: this.tombstones.get(key)?.reason ?? reason });
+    return Promise.resolve();
   }
 
-  protected deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void {
-    this.rows.delete(key);
-    const existing = this.tombstones.get(key);
-    this.tombstones.set(key, { until: tombstoneUntil, reason: existing?.reason ?? reason });
+  protected tombstoneOf(keys: readonly string[]): Promise<TombstoneReason | undefined> {
+    return Promise.resolve(keys.map((key) => this.tombstone(key)).find(Boolean));
   }
 
-  protected tombstoneOf(key: string, now: number): TombstoneReason | undefined {
-    const tomb = this.tombstones.get(key);
-    return tomb && tomb.until > now ? tomb.reason : undefined;
-  }
-
-  protected keysOf(
-    selector: { workosSessionKey: string } | { userKey: string },
-    now: number,
-  ): { key: string; workosSessionId: string }[] {
-    const found: { key: string; workosSessionId: string }[] = [];
-    for (const [key, row] of this.rows) {
-      if (row.expiresAt <= now || !row.index) continue;
+  protected rowsIndexed(selector: IndexSelector): Promise<IndexedRow[]> {
+    const found: IndexedRow[] = [];
+    const now = this.clock();
+    for (const [key, { expiresAt, index }] of this.rows) {
+      if (expiresAt <= now || !index) continue;
       const hit =
         'userKey' in selector
-          ? row.index.userKey === selector.userKey
-          : row.index.workosSessionKey === selector.workosSessionKey;
-      if (hit) found.push({ key, workosSessionId: row.index.workosSessionId });
+          ? index.userKey === selector.userKey
+          : index.workosSessionKey === selector.workosSessionKey;
+      if (hit) found.push({ key, workosSessionId: index.workosSessionId });
     }
-    return found;
+    return Promise.resolve(found);
   }
 
-  protected countRows(now: number): number {
-    return [...this.rows.values()].filter((row) => row.expiresAt > now).length;
+  protected countRows(): Promise<number> {
+    const now = this.clock();
+    return Promise.resolve([...this.rows.values()].filter((row) => row.expiresAt > now).length);
   }
 
-  protected deleteAll(): void {
+  protected deleteAll(): Promise<void> {
     this.rows.clear();
     this.tombstones.clear();
+    return Promise.resolve();
   }
 
-  prune(): number {
+  override prune(): number {
     const now = this.clock();
     let removed = 0;
     for (const [key, row] of this.rows) {
@@ -109,11 +98,17 @@ export class MemorySessionStore extends GatehouseStore {
   }
 
   close(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopPruning();
     this.rows.clear();
   }
 
-  dump(): string[] {
-    return [...this.rows].map(([key, row]) => `${key}|${row.box}|${JSON.stringify(row.index)}`);
+  private live(key: string): MemoryRow | undefined {
+    const row = this.rows.get(key);
+    return row && row.expiresAt > this.clock() ? row : undefined;
+  }
+
+  private tombstone(key: string): TombstoneReason | undefined {
+    const tomb = this.tombstones.get(key);
+    return tomb && tomb.until > this.clock() ? tomb.reason : undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import type { AnyRedisClient } from './redis.store.js';
+import type { AnyRedisClient, RedisCall } from './redis.client.js';
 import type { RefreshLock } from './session-store.types.js';
 
 /** Releases a lock only if it is still ours. */
@@ -26,9 +26,6 @@ export interface RedisLockTiming {
    */
   readonly maxHoldMs: number;
 }
-
-/** Runs one Redis call under the store's deadline and error mapping. */
-export type RedisCall = <T>(work: () => Promise<T>) => Promise<T>;
 
 /**
  * A Redis lock (`SET NX PX` with a random owner token) that is renewed while held. The key lives

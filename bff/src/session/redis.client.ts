@@ -1,7 +1,14 @@
 import type { Logger } from 'pino';
-import { createClient } from 'redis';
+import { createClient, type RedisClientType } from 'redis';
 
-import type { AnyRedisClient } from './redis.store.js';
+import { SessionStoreUnavailableError } from './session-store.types.js';
+
+/** A node-redis v6 client (any modules/scripts/type mapping). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRedisClient = RedisClientType<any, any, any, any, any>;
+
+/** Runs one Redis call under the store's deadline and error mapping. */
+export type RedisCall = <T>(work: () => Promise<T>) => Promise<T>;
 
 /** Options of {@link createRedisClient}. */
 export interface RedisClientOptions {
@@ -68,4 +75,30 @@ export function whenRedisReady(client: AnyRedisClient, timeoutMs = 10_000): Prom
     };
     client.once('ready', onReady);
   });
+}
+
+/**
+ * Runs each Redis call under a deadline of `timeoutMs`, every failure raised as
+ * {@link SessionStoreUnavailableError}. node-redis's own `timeout` option only covers commands
+ * still waiting to be written, so a Redis that accepted the bytes and then stalls would hold the
+ * request forever; the race bounds it (the late reply, if any, is dropped).
+ */
+export function redisCallWithin(timeoutMs: number): RedisCall {
+  return async <T>(work: () => Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new SessionStoreUnavailableError('redis did not answer in time')),
+        timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work(), deadline]);
+    } catch (err) {
+      if (err instanceof SessionStoreUnavailableError) throw err;
+      throw new SessionStoreUnavailableError('redis unavailable', { cause: err });
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 }

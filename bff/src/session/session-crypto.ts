@@ -27,25 +27,13 @@ interface Generation {
 }
 
 /**
- * Store keys and at-rest encryption whose key lives only in the session cookie (oauth2-proxy's
- * "ticket" idea, on top of express-session).
- *
- * - The store key of a session is `HMAC-SHA256(lookup subkey, "key:" + sessionId)`: a dump of the
- *   store shows no session id, and the key cannot be turned back into a cookie value.
- * - The stored value is AES-256-GCM sealed with a key derived by HKDF-SHA256 from the session id
- *   (192 random bits, only in the browser's cookie) salted with the session-value subkey, bound to
- *   the store key as associated data. The subkeys are independent of the cookie-signing one
- *   (`subkeys.ts`): HKDF's extract step, HMAC(salt, id), is NOT the cookie's signature, so the
- *   cookie alone opens nothing and neither does a dump without it.
- *
- * Rotation: each password (newest first) is a generation. Writes use the newest; reads look a
- * session up under every generation's store key and open it with that generation's value key, so
- * sessions written before a password change keep working and move to the newest on their next write.
- *
- * Every request opens its session, so the hot path is kept cheap: keys are held as `KeyObject`s
- * and derived keys are kept in a bounded LRU keyed by the store key — never by the session id,
- * which stays a credential held only for the duration of a request. Hand-written on node:crypto
- * primitives (no library wraps "key derived from the session id" for express-session).
+ * Store keys and at-rest encryption whose key lives only in the session cookie: the store key is
+ * `HMAC-SHA256(lookup subkey, "key:" + id)`, the value is AES-256-GCM sealed with a key derived by
+ * HKDF-SHA256 from the session id (salted with the session-value subkey, bound to the store key).
+ * Each password (newest first) is a generation: the newest writes, all read. Derived keys are kept
+ * in a bounded LRU by store key, never by the id. Hand-written on node:crypto because no library
+ * derives the key from the session id for express-session. The design and its threat model:
+ * `bff/README.md` (Security properties, Rotating the server secret).
  */
 export class SessionCrypto {
   private readonly generations: readonly Generation[];

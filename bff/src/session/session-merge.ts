@@ -1,6 +1,26 @@
 import type { SessionData } from 'express-session';
 
-import './session.types.js';
+import type { AuthState } from './session.types.js';
+
+/** The fields a token rotation (refresh, organization switch) replaces: they travel together. */
+const TOKEN_FIELDS = [
+  'sealedTokens',
+  'accessExpiresAt',
+  'organizationId',
+  'role',
+  'roles',
+  'permissions',
+  'user',
+  'workosSessionId',
+] as const satisfies readonly (keyof AuthState)[];
+
+/** The {@link TOKEN_FIELDS} of a session. */
+export type TokenFields = Pick<AuthState, (typeof TOKEN_FIELDS)[number]>;
+
+/** The token fields of `auth`, copied. */
+export function tokenFieldsOf(auth: AuthState): TokenFields {
+  return Object.fromEntries(TOKEN_FIELDS.map((field) => [field, auth[field]])) as TokenFields;
+}
 
 /**
  * Tokens never go backwards. A request that loaded the session before a concurrent refresh
@@ -17,30 +37,7 @@ export function keepNewestTokens(
   const next = incoming.auth;
   const current = stored?.auth;
   if (!next || !current || current.accessExpiresAt <= next.accessExpiresAt) return incoming;
-  const {
-    sealedTokens,
-    accessExpiresAt,
-    organizationId,
-    role,
-    roles,
-    permissions,
-    user,
-    workosSessionId,
-  } = current;
-  return {
-    ...incoming,
-    auth: {
-      ...next,
-      sealedTokens,
-      accessExpiresAt,
-      organizationId,
-      role,
-      roles,
-      permissions,
-      user,
-      workosSessionId,
-    },
-  };
+  return { ...incoming, auth: { ...next, ...tokenFieldsOf(current) } };
 }
 
 /** The placeholder a store returns for a session that was ended from outside (see `ended`). */

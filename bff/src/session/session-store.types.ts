@@ -15,8 +15,8 @@ export interface RefreshLock {
  * sessions by WorkOS session id and by user id, and (when several BFF instances share it) hand out
  * a per-session refresh lock.
  *
- * Contract every implementation must keep (the built-in ones do, see `GatehouseStore` and
- * `RedisSessionStore`):
+ * Contract every implementation must keep (the built-in ones share `GatehouseStore`;
+ * `test/store-contract.spec.ts` runs it against each):
  * - rows expire at the earlier of the idle and absolute deadline of the stored session;
  * - `destroy` is final: a later `set`/`touch` of the same id is ignored (no resurrection by a slow
  *   in-flight request);

@@ -4,6 +4,7 @@ import session from 'express-session';
 import type { Clock } from '../clock.js';
 import { type BffConfig, cookiePasswords } from '../config/config.schema.js';
 import { cookieSigningSecrets } from '../crypto/subkeys.js';
+import { sendError } from '../http/errors.js';
 import type { BffSessionStore } from './session-store.types.js';
 import { destroySession, sessionCookieAttributes } from './session.helpers.js';
 
@@ -96,3 +97,12 @@ export function recordActivity(config: BffConfig, clock: Clock): RequestHandler 
     next();
   };
 }
+
+/**
+ * 401 unless the request carries a live signed-in session: `session_expired` when this request's
+ * session just ended (a timeout, or ended elsewhere), else `unauthenticated`.
+ */
+export const requireSession: RequestHandler = (req, res, next) => {
+  if (req.session?.auth) return next();
+  sendError(res, 401, res.locals['sessionEnded'] ? 'session_expired' : 'unauthenticated');
+};

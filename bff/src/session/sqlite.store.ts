@@ -1,13 +1,21 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 
+import { GatehouseStore, type GatehouseStoreOptions } from './gatehouse.store.js';
 import {
-  GatehouseStore,
-  type GatehouseStoreOptions,
-  type RowIndex,
+  openSessionDatabase,
+  prepareSessionStatements,
+  type SessionStatements,
+} from './sqlite-schema.js';
+import { SessionStoreUnavailableError } from './session-store.types.js';
+import {
+  type IndexedRow,
+  type IndexSelector,
+  mayReplace,
+  type RowWrite,
+  type StoredRow,
   type TombstoneReason,
-} from './gatehouse.store.js';
+  type WriteOutcome,
+} from './store-rows.js';
 
 /** Options of {@link SqliteSessionStore}. */
 export interface SqliteStoreOptions extends GatehouseStoreOptions {
@@ -15,186 +23,107 @@ export interface SqliteStoreOptions extends GatehouseStoreOptions {
   readonly path: string;
   /** How often expired rows are pruned; 0 disables the timer (call `prune()` yourself). */
   readonly pruneIntervalMs?: number;
+  /** How long a statement waits for a lock another connection holds (default 2000 ms). */
+  readonly busyTimeoutMs?: number;
 }
+
+/** SQLITE_BUSY and SQLITE_LOCKED: another connection holds the database past the busy timeout. */
+const LOCKED_CODES = new Set([5, 6]);
 
 /**
  * The default session store: one SQLite file on Node 24's built-in `node:sqlite`, so sessions
- * survive a BFF restart.
- *
- * Why hand-written: the maintained express-session SQLite stores (connect-sqlite3,
- * better-sqlite3-session-store, …) sit on `sqlite3` or `better-sqlite3`, native addons that need an
- * install script / node-gyp build, which this workspace forbids; none targets `node:sqlite`. The
- * store is small: a keyed row with an expiry, plus the tombstones that stop a slow request from
- * resurrecting a destroyed session (see {@link GatehouseStore}). Statements are synchronous, so
- * each store call is atomic within the process.
- *
- * Schema v2 (store keys are keyed hashes, values sealed per session): the tables of the first
- * format (`sessions`, `destroyed_sessions`, ids and iron-sealed tokens) are dropped on open, so
- * sessions stored by an older BFF end and their users sign in again. Rows sealed before the keys
- * were separated per purpose (`g1` boxes, keys no password derives any more) are deleted on open
- * for the same reason.
+ * survive a BFF restart. Hand-written because the maintained express-session SQLite stores sit on
+ * native addons (`sqlite3`, `better-sqlite3`) that need an install-time build, which this
+ * workspace forbids, and none targets `node:sqlite`. Statements are synchronous, each primitive of
+ * {@link GatehouseStore} one transaction. A database locked by another connection past the busy
+ * timeout counts as unavailable (503, session kept).
  */
 export class SqliteSessionStore extends GatehouseStore {
   private readonly db: DatabaseSync;
-  private readonly timer: NodeJS.Timeout | undefined;
-  private readonly stmt: Record<
-    | 'get'
-    | 'upsert'
-    | 'touch'
-    | 'delete'
-    | 'tombstone'
-    | 'tombstoneOf'
-    | 'byWorkosSession'
-    | 'byUser'
-    | 'count'
-    | 'pruneRows'
-    | 'pruneTombstones'
-    | 'all',
-    StatementSync
-  >;
+  private readonly stmt: SessionStatements;
 
   constructor(options: SqliteStoreOptions) {
     super(options);
-    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    this.db = new DatabaseSync(options.path);
-    // WAL with synchronous=NORMAL: no fsync per commit (node:sqlite is synchronous, so an fsync
-    // per session write stalled every request behind the disk). Still crash-safe and never
-    // corrupt; a power loss can drop the last sessions written, whose users sign in again.
-    this.db.exec(`
-      PRAGMA journal_mode = WAL;
-      PRAGMA synchronous = NORMAL;
-      PRAGMA busy_timeout = 2000;
-      DROP TABLE IF EXISTS sessions;
-      DROP TABLE IF EXISTS destroyed_sessions;
-      CREATE TABLE IF NOT EXISTS session_rows (
-        key TEXT PRIMARY KEY,
-        box TEXT NOT NULL,
-        expires_at INTEGER NOT NULL,
-        workos_session_id TEXT,
-        workos_session_key TEXT,
-        user_key TEXT
-      ) STRICT;
-      CREATE INDEX IF NOT EXISTS session_rows_expires_at ON session_rows (expires_at);
-      CREATE INDEX IF NOT EXISTS session_rows_workos_session ON session_rows (workos_session_key);
-      CREATE INDEX IF NOT EXISTS session_rows_user ON session_rows (user_key);
-      CREATE TABLE IF NOT EXISTS session_tombstones (
-        key TEXT PRIMARY KEY,
-        until INTEGER NOT NULL,
-        reason TEXT NOT NULL
-      ) STRICT;
-      DELETE FROM session_rows WHERE box LIKE 'g1.%';
-    `);
-    this.stmt = {
-      get: this.db.prepare('SELECT box, expires_at FROM session_rows WHERE key = ?'),
-      upsert: this.db.prepare(
-        `INSERT INTO session_rows (key, box, expires_at, workos_session_id, workos_session_key, user_key)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET box = excluded.box, expires_at = excluded.expires_at,
-           workos_session_id = excluded.workos_session_id,
-           workos_session_key = excluded.workos_session_key, user_key = excluded.user_key`,
-      ),
-      touch: this.db.prepare('UPDATE session_rows SET expires_at = ? WHERE key = ?'),
-      delete: this.db.prepare('DELETE FROM session_rows WHERE key = ?'),
-      tombstone: this.db.prepare(
-        `INSERT INTO session_tombstones (key, until, reason) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET until = excluded.until`,
-      ),
-      tombstoneOf: this.db.prepare(
-        'SELECT reason FROM session_tombstones WHERE key = ? AND until > ?',
-      ),
-      byWorkosSession: this.db.prepare(
-        `SELECT key, workos_session_id FROM session_rows
-         WHERE workos_session_key = ? AND expires_at > ?`,
-      ),
-      byUser: this.db.prepare(
-        'SELECT key, workos_session_id FROM session_rows WHERE user_key = ? AND expires_at > ?',
-      ),
-      count: this.db.prepare('SELECT COUNT(*) AS n FROM session_rows WHERE expires_at > ?'),
-      pruneRows: this.db.prepare('DELETE FROM session_rows WHERE expires_at <= ?'),
-      pruneTombstones: this.db.prepare('DELETE FROM session_tombstones WHERE until <= ?'),
-      all: this.db.prepare('SELECT * FROM session_rows'),
-    };
+    this.db = openSessionDatabase(options.path, options.busyTimeoutMs ?? 2000);
+    this.stmt = prepareSessionStatements(this.db);
     this.prune();
-    const interval = options.pruneIntervalMs ?? 60_000;
-    if (interval > 0) {
-      this.timer = setInterval(() => this.prune(), interval);
-      this.timer.unref();
-    }
+    this.pruneEvery(options.pruneIntervalMs ?? 60_000);
   }
 
-  protected readRow(key: string, now: number): string | undefined {
-    const row = this.stmt.get.get(key) as { box: string; expires_at: number } | undefined;
-    if (!row) return undefined;
-    if (row.expires_at <= now) {
-      this.stmt.delete.run(key);
-      return undefined;
-    }
-    return row.box;
+  protected readRow(key: string): Promise<StoredRow | undefined> {
+    return this.run(() => this.stmt.row.get(key, this.clock()) as StoredRow | undefined);
   }
 
-  protected writeRowData(
-    key: string,
-    box: string,
-    expiresAt: number,
-    index: RowIndex | undefined,
-  ): void {
-    this.stmt.upsert.run(
-      key,
-      box,
-      expiresAt,
-      index?.workosSessionId ?? null,
-      index?.workosSessionKey ?? null,
-      index?.userKey ?? null,
+  protected writeRow(write: RowWrite): Promise<WriteOutcome> {
+    return this.run(() =>
+      this.transaction((): WriteOutcome => {
+        const now = this.clock();
+        if (write.tombstoneKeys.some((key) => this.stmt.tombstoneOf.get(key, now))) return 'gone';
+        const stored = this.stmt.row.get(write.key, now) as StoredRow | undefined;
+        if (!mayReplace(stored, write.row)) return 'changed';
+        const { index } = write;
+        this.stmt.upsert.run(
+          write.key,
+          write.row.box,
+          write.row.at,
+          write.expiresAt,
+          index?.workosSessionId ?? null,
+          index?.workosSessionKey ?? null,
+          index?.userKey ?? null,
+        );
+        for (const key of write.previousKeys) this.stmt.delete.run(key);
+        return 'ok';
+      }),
     );
   }
 
-  protected updateExpiry(key: string, expiresAt: number): void {
-    this.stmt.touch.run(expiresAt, key);
+  protected extendRow(key: string, expiresAt: number): Promise<void> {
+    return this.run(() => void this.stmt.extend.run(expiresAt, key));
   }
 
-  protected removeRow(key: string): void {
-    this.stmt.delete.run(key);
+  protected endRow(key: string, reason: TombstoneReason, until: number): Promise<void> {
+    return this.run(() =>
+      this.transaction(() => {
+        this.stmt.delete.run(key);
+        this.stmt.tombstone.run(key, until, reason);
+      }),
+    );
   }
 
-  protected deleteRow(key: string, tombstoneUntil: number, reason: TombstoneReason): void {
-    this.db.exec('BEGIN');
-    try {
-      this.stmt.delete.run(key);
-      this.stmt.tombstone.run(key, tombstoneUntil, reason);
-      this.db.exec('COMMIT');
-    } catch (err) {
-      this.db.exec('ROLLBACK');
-      throw err;
-    }
+  protected tombstoneOf(keys: readonly string[]): Promise<TombstoneReason | undefined> {
+    return this.run(() => {
+      const now = this.clock();
+      for (const key of keys) {
+        const row = this.stmt.tombstoneOf.get(key, now) as { reason: TombstoneReason } | undefined;
+        if (row) return row.reason;
+      }
+      return undefined;
+    });
   }
 
-  protected tombstoneOf(key: string, now: number): TombstoneReason | undefined {
-    const row = this.stmt.tombstoneOf.get(key, now) as { reason: TombstoneReason } | undefined;
-    return row?.reason;
+  protected rowsIndexed(selector: IndexSelector): Promise<IndexedRow[]> {
+    return this.run(() => {
+      const now = this.clock();
+      const rows = (
+        'userKey' in selector
+          ? this.stmt.byUser.all(selector.userKey, now)
+          : this.stmt.byWorkosSession.all(selector.workosSessionKey, now)
+      ) as { key: string; workos_session_id: string }[];
+      return rows.map((row) => ({ key: row.key, workosSessionId: row.workos_session_id }));
+    });
   }
 
-  protected keysOf(
-    selector: { workosSessionKey: string } | { userKey: string },
-    now: number,
-  ): { key: string; workosSessionId: string }[] {
-    const rows = (
-      'userKey' in selector
-        ? this.stmt.byUser.all(selector.userKey, now)
-        : this.stmt.byWorkosSession.all(selector.workosSessionKey, now)
-    ) as { key: string; workos_session_id: string }[];
-    return rows.map((row) => ({ key: row.key, workosSessionId: row.workos_session_id }));
+  protected countRows(): Promise<number> {
+    return this.run(() => (this.stmt.count.get(this.clock()) as { n: number } | undefined)?.n ?? 0);
   }
 
-  protected countRows(now: number): number {
-    const row = this.stmt.count.get(now) as { n: number } | undefined;
-    return row?.n ?? 0;
+  protected deleteAll(): Promise<void> {
+    return this.run(() =>
+      this.db.exec('DELETE FROM session_rows; DELETE FROM session_tombstones;'),
+    );
   }
 
-  protected deleteAll(): void {
-    this.db.exec('DELETE FROM session_rows; DELETE FROM session_tombstones;');
-  }
-
-  prune(): number {
+  override prune(): number {
     const now = this.clock();
     const removed = Number(this.stmt.pruneRows.run(now).changes);
     this.stmt.pruneTombstones.run(now);
@@ -202,11 +131,37 @@ export class SqliteSessionStore extends GatehouseStore {
   }
 
   close(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopPruning();
     if (this.db.isOpen) this.db.close();
   }
 
-  dump(): string[] {
-    return (this.stmt.all.all() as Record<string, unknown>[]).map((row) => JSON.stringify(row));
+  private transaction<T>(work: () => T): T {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      const result = work();
+      this.db.exec('COMMIT');
+      return result;
+    } catch (err) {
+      this.db.exec('ROLLBACK');
+      throw err;
+    }
   }
+
+  /** Runs synchronous statements as a store primitive. */
+  private run<T>(work: () => T): Promise<T> {
+    try {
+      return Promise.resolve(work());
+    } catch (err) {
+      return Promise.reject(asStoreError(err));
+    }
+  }
+}
+
+/** A database locked by another connection past the busy timeout is unavailable (503, kept). */
+function asStoreError(err: unknown): Error {
+  const code = (err as { errcode?: unknown }).errcode;
+  if (typeof code === 'number' && LOCKED_CODES.has(code)) {
+    return new SessionStoreUnavailableError('session database locked', { cause: err });
+  }
+  return err instanceof Error ? err : new Error(String(err));
 }

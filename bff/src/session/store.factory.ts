@@ -24,9 +24,9 @@ export function createSessionStore(
       return new SqliteSessionStore({ clock, limits, secret, path: config.session.sqlitePath });
     case 'redis': {
       const redis = config.session.redis;
-      const client = createRedisClient({ url: redis.url, logger });
-      const store = new RedisSessionStore({
-        client,
+      return new RedisSessionStore({
+        client: createRedisClient({ url: redis.url, logger }),
+        ownsClient: true,
         clock,
         limits,
         secret,
@@ -34,11 +34,6 @@ export function createSessionStore(
         commandTimeoutMs: redis.commandTimeoutMs,
         lockWaitMs: redis.lockWaitMs,
         lockMaxHoldMs: refreshLockMaxHoldMs(config),
-      });
-      return Object.assign(store, {
-        close: async () => {
-          if (client.isOpen) await client.close();
-        },
       });
     }
   }

@@ -9,43 +9,71 @@ import {
 } from '../../src/index.js';
 import { cookiePasswords } from '../../src/config/config.schema.js';
 import { createLogger } from '../../src/http/logger.js';
-import type { GatehouseStore } from '../../src/session/gatehouse.store.js';
-import type { GatehouseStoreOptions } from '../../src/session/gatehouse.store.js';
-import { RedisSessionStore } from '../../src/session/redis.store.js';
+import { RedisSessionStore, type RedisSessionStoreOptions } from '../../src/session/redis.store.js';
+import type { SqliteStoreOptions } from '../../src/session/sqlite.store.js';
 import type { BffSessionStore } from '../../src/session/session-store.types.js';
 import type { ApiRoute } from '../../src/proxy/api-routes.js';
+import { redisEntries, sqliteRows } from './store-backing.js';
 import { TEST_API_ROUTES } from './test-routes.js';
 import { Tripwire } from './tripwire.js';
 
-/** Remembers every row JSON ever written, so the tripwire can learn every token the BFF held. */
-export class RecordingMemoryStore extends MemorySessionStore {
-  readonly written: string[] = [];
-  constructor(options: GatehouseStoreOptions) {
-    super(options);
-  }
-  protected override writeRow(sid: string, json: string, expiresAt: number): void {
-    this.written.push(json);
-    super.writeRow(sid, json, expiresAt);
-  }
+type SetCallback = (err?: unknown) => void;
+
+/** A store that remembers every session JSON handed to `set`, so the tripwire learns every token. */
+export interface RecordingStore extends BffSessionStore {
+  readonly written: string[];
 }
 
-/** The SQLite flavour of {@link RecordingMemoryStore}. */
-export class RecordingSqliteStore extends SqliteSessionStore {
+/** The memory store, recording; `dump()` lists its rows as `key|box|index`. */
+export class RecordingMemoryStore extends MemorySessionStore implements RecordingStore {
   readonly written: string[] = [];
-  protected override writeRow(sid: string, json: string, expiresAt: number): void {
-    this.written.push(json);
-    super.writeRow(sid, json, expiresAt);
-  }
-}
-
-/** The Redis flavour: records each session JSON handed to `set` (before sealing). */
-export class RecordingRedisStore extends RedisSessionStore {
-  readonly written: string[] = [];
-  override set(sid: string, session: SessionData, callback?: (err?: unknown) => void): void {
+  override set(sid: string, session: SessionData, callback?: SetCallback): void {
     this.written.push(JSON.stringify(session));
     super.set(sid, session, callback);
   }
+  dump(): string[] {
+    return [...this.rows].map(
+      ([key, { row, index }]) => `${key}|${row.box}|${JSON.stringify(index)}`,
+    );
+  }
 }
+
+/** The SQLite store, recording; `dump()` reads its rows through a second connection. */
+export class RecordingSqliteStore extends SqliteSessionStore implements RecordingStore {
+  readonly written: string[] = [];
+  private readonly path: string;
+  constructor(options: SqliteStoreOptions) {
+    super(options);
+    this.path = options.path;
+  }
+  override set(sid: string, session: SessionData, callback?: SetCallback): void {
+    this.written.push(JSON.stringify(session));
+    super.set(sid, session, callback);
+  }
+  dump(): string[] {
+    return sqliteRows(this.path);
+  }
+}
+
+/** The Redis store, recording; `dump()` lists every key under its prefix with its value. */
+export class RecordingRedisStore extends RedisSessionStore implements RecordingStore {
+  readonly written: string[] = [];
+  private readonly options: RedisSessionStoreOptions;
+  constructor(options: RedisSessionStoreOptions) {
+    super(options);
+    this.options = options;
+  }
+  override set(sid: string, session: SessionData, callback?: SetCallback): void {
+    this.written.push(JSON.stringify(session));
+    super.set(sid, session, callback);
+  }
+  dump(): Promise<string[]> {
+    return redisEntries(this.options.client, this.options.prefix ?? 'gatehouse:');
+  }
+}
+
+/** The stores of in-process harnesses: memory (the default) or SQLite. */
+export type InProcessStore = RecordingMemoryStore | RecordingSqliteStore;
 
 /** A settable clock. */
 export class TestClock {
@@ -57,20 +85,20 @@ export class TestClock {
 }
 
 /** A BFF started in-process on port 0, with its responses and logs watched by the tripwire. */
-export interface Harness<S extends BffSessionStore = GatehouseStore> {
+export interface Harness<S extends RecordingStore = InProcessStore> {
   readonly bff: RunningBff;
   readonly url: string;
   readonly config: BffConfig;
-  readonly store: S & { written: string[] };
+  readonly store: S;
   close(): Promise<void>;
 }
 
 /** Starts a BFF for a test suite. */
-export async function startHarness<S extends BffSessionStore = GatehouseStore>(options: {
+export async function startHarness<S extends RecordingStore = InProcessStore>(options: {
   config: BffConfig;
   tripwire: Tripwire;
   clock?: TestClock;
-  store?: S & { written: string[] };
+  store?: S;
   /** The `/api` allow-list (default: the echo upstream's routes, every method). */
   apiRoutes?: readonly ApiRoute[];
 }): Promise<Harness<S>> {
@@ -79,13 +107,7 @@ export async function startHarness<S extends BffSessionStore = GatehouseStore>(o
   const limits = { idleMs: config.session.idleMs, absoluteMs: config.session.absoluteMs };
   const store =
     options.store ??
-    (new RecordingMemoryStore({
-      clock,
-      limits,
-      secret: cookiePasswords(config),
-    }) as unknown as S & {
-      written: string[];
-    });
+    (new RecordingMemoryStore({ clock, limits, secret: cookiePasswords(config) }) as unknown as S);
   const bff = await startBff({
     config,
     port: 0,

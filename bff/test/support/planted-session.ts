@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 
-import type { BffConfig, GatehouseStore } from '../../src/index.js';
+import type { BffConfig, BffSessionStore } from '../../src/index.js';
 import { cookiePasswords } from '../../src/config/config.schema.js';
 import { Sealer } from '../../src/crypto/seal.js';
 import { cookieSigningSecrets } from '../../src/crypto/subkeys.js';
@@ -40,7 +40,7 @@ export interface PlantedSession {
 /** Plants a signed-in session with a token expiring `accessTtlMs` after `now`. */
 export async function plantSession(
   config: BffConfig,
-  store: GatehouseStore,
+  store: BffSessionStore,
   options: { now: number; accessTtlMs?: number; createdAt?: number },
 ): Promise<PlantedSession> {
   const sid = randomBytes(24).toString('base64url');
