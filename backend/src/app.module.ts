@@ -53,6 +53,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         AdminModule,
+        AuditModule,
         WorkosModule.forRoot(
           options.workosAdmin ??
             unconfiguredWorkosAdmin(options.config.workosClientId, options.config.workosApiBaseUrl),
@@ -62,7 +63,6 @@ export class AppModule {
         RolesModule,
         SessionsModule,
         OrganizationsModule,
-        AuditModule,
       ],
       providers: [
         { provide: BACKEND_CONFIG, useValue: options.config },

@@ -1,6 +1,6 @@
 import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE, MAX } from '@gatehouse/workos-emulator';
 import type { Caller } from './kit/index.js';
-import { startAdminStack, type AdminStack } from './support/admin-stack.js';
+import { startAdminStack, type AdminStack, STACK_START_TIMEOUT_MS } from './support/admin-stack.js';
 
 /** Ids a route of the matrix acts on, created fresh for every row. */
 interface Fixture {
@@ -113,7 +113,7 @@ describe('permission matrix: member vs admin on every admin route', () => {
 
   beforeAll(async () => {
     stack = await startAdminStack();
-  });
+  }, STACK_START_TIMEOUT_MS);
   beforeEach(async () => {
     stack.emulator.reset();
     const invitation = await stack.workos.userManagement.sendInvitation({

@@ -1,6 +1,11 @@
 import { ADA, EXAMPLE_CORP_ID, MAX } from '@gatehouse/workos-emulator';
 import { expectForbidden } from './kit/index.js';
-import { startAdminStack, type AdminStack, dataOf } from './support/admin-stack.js';
+import {
+  startAdminStack,
+  type AdminStack,
+  dataOf,
+  STACK_START_TIMEOUT_MS,
+} from './support/admin-stack.js';
 
 describe('invitations to the caller’s organization', () => {
   let stack: AdminStack;
@@ -13,7 +18,7 @@ describe('invitations to the caller’s organization', () => {
 
   beforeAll(async () => {
     stack = await startAdminStack();
-  });
+  }, STACK_START_TIMEOUT_MS);
   beforeEach(() => stack.emulator.reset());
   afterAll(() => stack.close());
 

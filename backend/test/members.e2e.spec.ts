@@ -1,5 +1,11 @@
 import { ADA, EXAMPLE_CORP_ID, GRACE, MAX } from '@gatehouse/workos-emulator';
-import { startAdminStack, writeCalls, type AdminStack, dataOf } from './support/admin-stack.js';
+import {
+  startAdminStack,
+  writeCalls,
+  type AdminStack,
+  dataOf,
+  STACK_START_TIMEOUT_MS,
+} from './support/admin-stack.js';
 import { expectForbidden } from './kit/index.js';
 
 interface MemberBody {
@@ -22,7 +28,7 @@ describe('members of the caller’s organization', () => {
 
   beforeAll(async () => {
     stack = await startAdminStack();
-  });
+  }, STACK_START_TIMEOUT_MS);
   beforeEach(() => stack.emulator.reset());
   afterAll(() => stack.close());
 

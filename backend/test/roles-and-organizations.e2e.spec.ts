@@ -1,12 +1,17 @@
 import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE } from '@gatehouse/workos-emulator';
-import { startAdminStack, type AdminStack, dataOf } from './support/admin-stack.js';
+import {
+  startAdminStack,
+  type AdminStack,
+  dataOf,
+  STACK_START_TIMEOUT_MS,
+} from './support/admin-stack.js';
 
 describe('GET /roles and GET /me/organizations', () => {
   let stack: AdminStack;
 
   beforeAll(async () => {
     stack = await startAdminStack();
-  });
+  }, STACK_START_TIMEOUT_MS);
   beforeEach(() => stack.emulator.reset());
   afterAll(() => stack.close());
 

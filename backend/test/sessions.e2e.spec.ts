@@ -1,6 +1,6 @@
 import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE, MAX, SAM } from '@gatehouse/workos-emulator';
 import { expectForbidden } from './kit/index.js';
-import { startAdminStack, type AdminStack } from './support/admin-stack.js';
+import { startAdminStack, type AdminStack, STACK_START_TIMEOUT_MS } from './support/admin-stack.js';
 
 interface SessionBody {
   id: string;
@@ -20,7 +20,7 @@ describe('sessions', () => {
 
   beforeAll(async () => {
     stack = await startAdminStack();
-  });
+  }, STACK_START_TIMEOUT_MS);
   beforeEach(() => stack.emulator.reset());
   afterAll(() => stack.close());
 

@@ -1,5 +1,11 @@
 import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE, MAX } from '@gatehouse/workos-emulator';
-import { startAdminStack, writeCalls, type AdminStack, dataOf } from './support/admin-stack.js';
+import {
+  startAdminStack,
+  writeCalls,
+  type AdminStack,
+  dataOf,
+  STACK_START_TIMEOUT_MS,
+} from './support/admin-stack.js';
 
 /**
  * Grace is the admin of Globex and a plain member of Example Corp. With a Globex token she holds
@@ -15,7 +21,7 @@ describe('tenant isolation: a Globex admin acting on Example Corp ids', () => {
 
   beforeAll(async () => {
     stack = await startAdminStack();
-  });
+  }, STACK_START_TIMEOUT_MS);
   beforeEach(() => stack.emulator.reset());
   afterAll(() => stack.close());
 

@@ -1,6 +1,6 @@
 import { ADA, EXAMPLE_CORP_ID } from '@gatehouse/workos-emulator';
 import { createServer } from 'node:net';
-import { startAdminStack, type AdminStack } from './support/admin-stack.js';
+import { startAdminStack, type AdminStack, STACK_START_TIMEOUT_MS } from './support/admin-stack.js';
 
 /** The WorkOS call behind `GET /roles` for Example Corp. */
 const ROLES_PATH = `/authorization/organizations/${EXAMPLE_CORP_ID}/roles`;
@@ -12,7 +12,7 @@ describe('WorkOS failures become our JSON errors, never a 500 (emulator faults, 
 
   beforeAll(async () => {
     stack = await startAdminStack({ workosAdmin: { timeoutMs: TIMEOUT_MS } });
-  });
+  }, STACK_START_TIMEOUT_MS);
   afterEach(() => stack.emulator.clearFaults());
   afterAll(() => stack.close());
 
@@ -75,7 +75,7 @@ describe('an unreachable WorkOS', () => {
       });
     });
     stack = await startAdminStack({ workosAdmin: { apiBaseUrl: `http://127.0.0.1:${port}` } });
-  });
+  }, STACK_START_TIMEOUT_MS);
   afterAll(() => stack.close());
 
   it('answers 503 workos_unavailable, retryable', async () => {
@@ -90,7 +90,7 @@ describe('SDK retries (maxRetries 1)', () => {
 
   beforeAll(async () => {
     stack = await startAdminStack({ workosAdmin: { maxRetries: 1, timeoutMs: TIMEOUT_MS } });
-  });
+  }, STACK_START_TIMEOUT_MS);
   afterAll(() => stack.close());
 
   it('gives up after the retry and still answers with our error', async () => {

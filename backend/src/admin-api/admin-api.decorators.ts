@@ -10,7 +10,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: 'A guard rail or a WorkOS conflict; `code` names it.',
   422: 'WorkOS refused the change (`workos_rejected`, `invalid_role`, ...).',
   502: '`workos_error`: WorkOS answered something unexpected.',
-  503: '`admin_api_unconfigured`, `workos_unavailable` or `workos_rate_limited` (`retryable`).',
+  503: '`admin_api_unconfigured`, `workos_unavailable` or `workos_rate_limited` (`retryable`); for changes also `audit_unavailable` (`retryable`, nothing changed).',
   504: '`workos_timeout`: WorkOS did not answer in time (`retryable`).',
 };
 

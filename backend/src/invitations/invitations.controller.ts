@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminApi, ApiErrors } from '../admin-api/admin-api.decorators.js';
+import type { AuditRequestContext } from '../audit/audit-event.js';
+import { AuditRequest } from '../audit/recording/request-context.js';
 import { CurrentUser, Permissions, type AuthenticatedUser } from '../auth/index.js';
 import {
   invitationIdSchema,
@@ -44,9 +46,10 @@ export class InvitationsController {
   @ApiErrors(400, 403, 409, 422)
   send(
     @CurrentUser() user: AuthenticatedUser,
+    @AuditRequest() request: AuditRequestContext,
     @Body({ schema: sendInvitationBodySchema }) body: SendInvitationBody,
   ): Promise<Invitation> {
-    return this.invitations.send(user, body);
+    return this.invitations.send({ user, request }, body);
   }
 
   @Post(':invitationId/resend')
@@ -57,9 +60,10 @@ export class InvitationsController {
   @ApiErrors(400, 403, 404, 409, 422)
   resend(
     @CurrentUser() user: AuthenticatedUser,
+    @AuditRequest() request: AuditRequestContext,
     @Param('invitationId', { schema: invitationIdSchema }) invitationId: string,
   ): Promise<Invitation> {
-    return this.invitations.resend(user, invitationId);
+    return this.invitations.resend({ user, request }, invitationId);
   }
 
   @Post(':invitationId/revoke')
@@ -70,8 +74,9 @@ export class InvitationsController {
   @ApiErrors(400, 403, 404, 409)
   revoke(
     @CurrentUser() user: AuthenticatedUser,
+    @AuditRequest() request: AuditRequestContext,
     @Param('invitationId', { schema: invitationIdSchema }) invitationId: string,
   ): Promise<Invitation> {
-    return this.invitations.revoke(user, invitationId);
+    return this.invitations.revoke({ user, request }, invitationId);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Invitation as WorkosInvitation } from '@workos-inc/node';
+import type { WorkOS, Invitation as WorkosInvitation } from '@workos-inc/node';
 import { isNotFound, notFound, validationFailed } from '../http/index.js';
+import { AuditedActions, type AdminCaller } from '../admin-api/audited-action.js';
 import { organizationOf } from '../admin-api/organization-scope.js';
 import type { AuthenticatedUser } from '../auth/index.js';
 import { RolesService } from '../roles/roles.service.js';
@@ -33,6 +34,7 @@ export class InvitationsService {
   constructor(
     private readonly workos: WorkosGateway,
     private readonly roles: RolesService,
+    private readonly audited: AuditedActions,
   ) {}
 
   async list(user: AuthenticatedUser, query: ListInvitationsQuery): Promise<InvitationPage> {
@@ -54,43 +56,74 @@ export class InvitationsService {
     };
   }
 
-  /** Invites `email` with one of the organization's roles; the caller is named as the inviter. */
-  async send(user: AuthenticatedUser, body: SendInvitationBody): Promise<Invitation> {
-    const organizationId = organizationOf(user);
+  /**
+   * Invites `email` with one of the organization's roles; the caller is named as the inviter.
+   * Recorded as `invitation.sent` (the target is the email: the invitation id comes after).
+   */
+  async send(caller: AdminCaller, body: SendInvitationBody): Promise<Invitation> {
+    const organizationId = organizationOf(caller.user);
     const roles = await this.roles.list(organizationId);
     if (!roles.some((r) => r.slug === body.roleSlug)) {
       throw validationFailed([
         { field: 'roleSlug', message: 'is not a role of this organization' },
       ]);
     }
-    const sent = await this.workos.call('sendInvitation', (sdk) =>
-      sdk.userManagement.sendInvitation({
-        email: body.email,
-        organizationId,
-        roleSlug: body.roleSlug,
-        inviterUserId: user.id,
-        ...(body.expiresInDays === undefined ? {} : { expiresInDays: body.expiresInDays }),
+    const sent = await this.audited.run(caller, {
+      action: 'invitation.sent',
+      organizationId,
+      target: { type: 'email', id: body.email, label: body.email },
+      run: () =>
+        this.workos.call('sendInvitation', (sdk) =>
+          sdk.userManagement.sendInvitation({
+            email: body.email,
+            organizationId,
+            roleSlug: body.roleSlug,
+            inviterUserId: caller.user.id,
+            ...(body.expiresInDays === undefined ? {} : { expiresInDays: body.expiresInDays }),
+          }),
+        ),
+      after: (invitation) => ({
+        invitationId: invitation.id,
+        roleSlug: invitation.roleSlug,
+        state: invitation.state,
+        expiresAt: invitation.expiresAt,
       }),
-    );
+    });
     return toInvitation(sent);
   }
 
-  /** Sends a pending invitation's email again. */
-  async resend(user: AuthenticatedUser, invitationId: string): Promise<Invitation> {
-    await this.findInOrganization(organizationOf(user), invitationId);
-    const resent = await this.workos.call('resendInvitation', (sdk) =>
+  /** Sends a pending invitation's email again (`invitation.resent`). */
+  async resend(caller: AdminCaller, invitationId: string): Promise<Invitation> {
+    return this.change(caller, invitationId, 'invitation.resent', (sdk) =>
       sdk.userManagement.resendInvitation(invitationId),
     );
-    return toInvitation(resent);
   }
 
-  /** Revokes a pending invitation (its link stops working). */
-  async revoke(user: AuthenticatedUser, invitationId: string): Promise<Invitation> {
-    await this.findInOrganization(organizationOf(user), invitationId);
-    const revoked = await this.workos.call('revokeInvitation', (sdk) =>
+  /** Revokes a pending invitation, so its link stops working (`invitation.revoked`). */
+  async revoke(caller: AdminCaller, invitationId: string): Promise<Invitation> {
+    return this.change(caller, invitationId, 'invitation.revoked', (sdk) =>
       sdk.userManagement.revokeInvitation(invitationId),
     );
-    return toInvitation(revoked);
+  }
+
+  /** One audited change of an invitation of the caller's organization. */
+  private async change(
+    caller: AdminCaller,
+    invitationId: string,
+    action: string,
+    write: (sdk: WorkOS) => Promise<WorkosInvitation>,
+  ): Promise<Invitation> {
+    const organizationId = organizationOf(caller.user);
+    const current = await this.findInOrganization(organizationId, invitationId);
+    const changed = await this.audited.run(caller, {
+      action,
+      organizationId,
+      target: { type: 'invitation', id: invitationId, label: current.email },
+      before: { state: current.state },
+      run: () => this.workos.call(action, write),
+      after: (invitation) => ({ state: invitation.state }),
+    });
+    return toInvitation(changed);
   }
 
   /**

@@ -11,6 +11,8 @@ import {
 } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminApi, ApiErrors } from '../admin-api/admin-api.decorators.js';
+import type { AuditRequestContext } from '../audit/audit-event.js';
+import { AuditRequest } from '../audit/recording/request-context.js';
 import { CurrentUser, Permissions, type AuthenticatedUser } from '../auth/index.js';
 import {
   changeRoleBodySchema,
@@ -54,10 +56,11 @@ export class MembersController {
   @ApiErrors(400, 403, 404, 409, 422)
   changeRole(
     @CurrentUser() user: AuthenticatedUser,
+    @AuditRequest() request: AuditRequestContext,
     @Param('membershipId', { schema: membershipIdSchema }) membershipId: string,
     @Body({ schema: changeRoleBodySchema }) body: ChangeRoleBody,
   ): Promise<RoleChange> {
-    return this.members.changeRole(user, membershipId, body.roleSlug);
+    return this.members.changeRole({ user, request }, membershipId, body.roleSlug);
   }
 
   @Delete(':membershipId')
@@ -72,8 +75,9 @@ export class MembersController {
   @ApiErrors(400, 403, 404, 409)
   remove(
     @CurrentUser() user: AuthenticatedUser,
+    @AuditRequest() request: AuditRequestContext,
     @Param('membershipId', { schema: membershipIdSchema }) membershipId: string,
   ): Promise<void> {
-    return this.members.remove(user, membershipId);
+    return this.members.remove({ user, request }, membershipId);
   }
 }

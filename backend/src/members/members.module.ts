@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AdminApiModule } from '../admin-api/admin-api.module.js';
 import { RolesModule } from '../roles/roles.module.js';
 import { MembersController } from './members.controller.js';
 import { MembersService } from './members.service.js';
@@ -6,7 +7,7 @@ import { MembershipDirectory } from './membership.directory.js';
 
 /** Members routes; exports {@link MembershipDirectory} for the member-sessions routes. */
 @Module({
-  imports: [RolesModule],
+  imports: [AdminApiModule, RolesModule],
   controllers: [MembersController],
   providers: [MembersService, MembershipDirectory],
   exports: [MembershipDirectory],

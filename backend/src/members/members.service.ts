@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import type { OrganizationMembership, User } from '@workos-inc/node';
 import { ApiError, notFound, validationFailed } from '../http/index.js';
+import { AuditedActions, type AdminCaller } from '../admin-api/audited-action.js';
 import { organizationOf } from '../admin-api/organization-scope.js';
 import type { AuthenticatedUser } from '../auth/index.js';
 import { RolesService, adminRoleSlugs } from '../roles/roles.service.js';
@@ -27,6 +28,7 @@ export class MembersService {
     private readonly workos: WorkosGateway,
     private readonly directory: MembershipDirectory,
     private readonly roles: RolesService,
+    private readonly audited: AuditedActions,
   ) {}
 
   /** A page of members, newest membership first; with `search`, only the matching members. */
@@ -82,14 +84,18 @@ export class MembersService {
     return pageOf(matches, query);
   }
 
-  /** Gives a member exactly one role of the organization (`roleSlug` replaces all roles). */
+  /**
+   * Gives a member exactly one role of the organization (`roleSlug` replaces all roles), recorded
+   * in the audit trail (`member.role_changed`, before and after).
+   */
   async changeRole(
-    user: AuthenticatedUser,
+    caller: AdminCaller,
     membershipId: string,
     roleSlug: string,
   ): Promise<RoleChange> {
-    const organizationId = organizationOf(user);
+    const organizationId = organizationOf(caller.user);
     const target = await this.directory.findInOrganization(organizationId, membershipId);
+    const targetUser = await this.userOf(target);
     const roles = await this.roles.list(organizationId);
     if (!roles.some((r) => r.slug === roleSlug)) {
       throw validationFailed([
@@ -104,28 +110,45 @@ export class MembersService {
     const unchanged = roleSlugsOf(target).length === 1 && previousRoleSlug === roleSlug;
     const updated = unchanged
       ? target
-      : await this.workos.call('updateOrganizationMembership', (sdk) =>
-          sdk.userManagement.updateOrganizationMembership(membershipId, { roleSlug }),
-        );
-    const [member] = await this.members([updated], user.id);
-    // The user can only be missing if it was deleted meanwhile.
-    if (!member) throw notFound('member');
-    return { member, previousRoleSlug, effective: 'next_token_refresh' };
+      : await this.audited.run(caller, {
+          action: 'member.role_changed',
+          organizationId,
+          target: { type: 'membership', id: membershipId, label: targetUser.email },
+          before: { roleSlugs: roleSlugsOf(target) },
+          run: () =>
+            this.workos.call('updateOrganizationMembership', (sdk) =>
+              sdk.userManagement.updateOrganizationMembership(membershipId, { roleSlug }),
+            ),
+          after: (membership) => ({ roleSlugs: roleSlugsOf(membership) }),
+        });
+    return {
+      member: toMember(updated, targetUser, caller.user.id),
+      previousRoleSlug,
+      effective: 'next_token_refresh',
+    };
   }
 
-  /** Removes a member from the organization (deletes the membership). */
-  async remove(user: AuthenticatedUser, membershipId: string): Promise<void> {
-    const organizationId = organizationOf(user);
+  /** Removes a member from the organization (deletes the membership), recorded as `member.removed`. */
+  async remove(caller: AdminCaller, membershipId: string): Promise<void> {
+    const organizationId = organizationOf(caller.user);
     const target = await this.directory.findInOrganization(organizationId, membershipId);
-    refuseSelfRemoval(target, user.id);
-    const roles = await this.roles.list(organizationId);
-    const adminSlugs = adminRoleSlugs(roles);
+    refuseSelfRemoval(target, caller.user.id);
+    const targetUser = await this.userOf(target);
+    const adminSlugs = adminRoleSlugs(await this.roles.list(organizationId));
     if (isActiveAdmin(target, adminSlugs)) {
       await this.requireAnotherAdmin(organizationId, target, adminSlugs, 'remove');
     }
-    await this.workos.call('deleteOrganizationMembership', (sdk) =>
-      sdk.userManagement.deleteOrganizationMembership(membershipId),
-    );
+    await this.audited.run(caller, {
+      action: 'member.removed',
+      organizationId,
+      target: { type: 'membership', id: membershipId, label: targetUser.email },
+      before: { userId: target.userId, status: target.status, roleSlugs: roleSlugsOf(target) },
+      run: () =>
+        this.workos.call('deleteOrganizationMembership', (sdk) =>
+          sdk.userManagement.deleteOrganizationMembership(membershipId),
+        ),
+      after: () => ({ removed: true }),
+    });
   }
 
   /** 409 `last_admin` unless another active member of the organization holds an admin role. */
@@ -143,12 +166,11 @@ export class MembersService {
     if (!found) lastAdminConflict(action);
   }
 
-  private async members(
-    memberships: OrganizationMembership[],
-    callerId: string,
-  ): Promise<Member[]> {
-    const users = await this.directory.usersById(memberships.map((m) => m.userId));
-    return this.join(memberships, users, callerId);
+  /** The user of a membership (404 `not_found` if WorkOS deleted it meanwhile). */
+  private async userOf(membership: OrganizationMembership): Promise<User> {
+    const found = (await this.directory.usersById([membership.userId])).get(membership.userId);
+    if (!found) throw notFound('member');
+    return found;
   }
 
   private join(

@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminApi, ApiErrors } from '../admin-api/admin-api.decorators.js';
+import type { AuditRequestContext } from '../audit/audit-event.js';
+import { AuditRequest } from '../audit/recording/request-context.js';
 import { CurrentUser, Permissions, type AuthenticatedUser } from '../auth/index.js';
 import { membershipIdSchema } from '../members/member.schemas.js';
 import { sessionIdSchema, sessionListSchema, type SessionList } from './session.schemas.js';
@@ -35,9 +37,10 @@ export class MemberSessionsController {
   @ApiErrors(400, 403, 404, 409)
   revoke(
     @CurrentUser() user: AuthenticatedUser,
+    @AuditRequest() request: AuditRequestContext,
     @Param('membershipId', { schema: membershipIdSchema }) membershipId: string,
     @Param('sessionId', { schema: sessionIdSchema }) sessionId: string,
   ): Promise<void> {
-    return this.sessions.revokeOfMember(user, membershipId, sessionId);
+    return this.sessions.revokeOfMember({ user, request }, membershipId, sessionId);
   }
 }

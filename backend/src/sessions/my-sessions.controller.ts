@@ -1,6 +1,8 @@
 import { Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { AdminApi, ApiErrors } from '../admin-api/admin-api.decorators.js';
+import type { AuditRequestContext } from '../audit/audit-event.js';
+import { AuditRequest } from '../audit/recording/request-context.js';
 import { CurrentUser, type AuthenticatedUser } from '../auth/index.js';
 import { sessionIdSchema, sessionListSchema, type SessionList } from './session.schemas.js';
 import { SessionsService } from './sessions.service.js';
@@ -30,8 +32,9 @@ export class MySessionsController {
   @ApiErrors(400, 404, 409)
   revoke(
     @CurrentUser() user: AuthenticatedUser,
+    @AuditRequest() request: AuditRequestContext,
     @Param('sessionId', { schema: sessionIdSchema }) sessionId: string,
   ): Promise<void> {
-    return this.sessions.revokeMine(user, sessionId);
+    return this.sessions.revokeMine({ user, request }, sessionId);
   }
 }

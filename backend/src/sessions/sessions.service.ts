@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Session as WorkosSession } from '@workos-inc/node';
 import { conflict, notFound } from '../http/index.js';
+import { AuditedActions, type AdminCaller } from '../admin-api/audited-action.js';
 import { organizationOf } from '../admin-api/organization-scope.js';
 import type { AuthenticatedUser } from '../auth/index.js';
 import { MembershipDirectory } from '../members/membership.directory.js';
@@ -28,6 +29,7 @@ export class SessionsService {
   constructor(
     private readonly reader: UserSessionsReader,
     private readonly directory: MembershipDirectory,
+    private readonly audited: AuditedActions,
   ) {}
 
   /** The caller's active sessions in every organization, the current one marked. */
@@ -36,13 +38,14 @@ export class SessionsService {
     return { data: sessions.filter(isActive).map((s) => toSession(s, user.sessionId)) };
   }
 
-  /** Ends one of the caller's other sessions. */
-  async revokeMine(user: AuthenticatedUser, sessionId: string): Promise<void> {
-    refuseCurrentSession(sessionId, user);
-    const sessions = await this.reader.sessionsOf(user.id);
+  /** Ends one of the caller's other sessions (`session.revoked`, filed under its organization). */
+  async revokeMine(caller: AdminCaller, sessionId: string): Promise<void> {
+    refuseCurrentSession(sessionId, caller.user);
+    const sessions = await this.reader.sessionsOf(caller.user.id);
     const target = sessions.find((s) => s.id === sessionId);
     if (!target) throw notFound('session');
-    if (isActive(target)) await this.reader.revoke(sessionId);
+    const organizationId = target.organizationId ?? organizationOf(caller.user);
+    if (isActive(target)) await this.revoke(caller, organizationId, target, null);
   }
 
   /** A member's active sessions in the caller's organization. */
@@ -51,17 +54,34 @@ export class SessionsService {
     return { data: sessions.filter(isActive).map((s) => toSession(s, user.sessionId)) };
   }
 
-  /** Ends a member's session in the caller's organization. */
+  /** Ends a member's session in the caller's organization (`session.revoked`). */
   async revokeOfMember(
-    user: AuthenticatedUser,
+    caller: AdminCaller,
     membershipId: string,
     sessionId: string,
   ): Promise<void> {
-    const sessions = await this.memberSessions(user, membershipId);
+    const organizationId = organizationOf(caller.user);
+    const sessions = await this.memberSessions(caller.user, membershipId);
     const target = sessions.find((s) => s.id === sessionId);
     if (!target) throw notFound('session');
-    refuseCurrentSession(sessionId, user);
-    if (isActive(target)) await this.reader.revoke(sessionId);
+    refuseCurrentSession(sessionId, caller.user);
+    if (isActive(target)) await this.revoke(caller, organizationId, target, membershipId);
+  }
+
+  private async revoke(
+    caller: AdminCaller,
+    organizationId: string,
+    session: WorkosSession,
+    membershipId: string | null,
+  ): Promise<void> {
+    await this.audited.run(caller, {
+      action: 'session.revoked',
+      organizationId,
+      target: { type: 'session', id: session.id },
+      before: { status: session.status, userId: session.userId, membershipId },
+      run: () => this.reader.revoke(session.id),
+      after: () => ({ status: 'revoked' }),
+    });
   }
 
   /** The member's sessions scoped to the caller's organization (404 for another org's member). */

@@ -5,7 +5,14 @@ import {
   type SeededUserInfo,
 } from '@gatehouse/workos-emulator';
 import { WorkOS } from '@workos-inc/node';
+import type { AuditConfig } from '../../src/audit/audit.config.js';
+import { AuditStore } from '../../src/audit/audit-store.js';
 import type { WorkosAdminConfig } from '../../src/workos/workos-admin.config.js';
+import { auditConfig } from '../audit/support/audit-test-config.js';
+import {
+  createPostgresTestDatabase,
+  type PostgresTestDatabase,
+} from '../audit/support/postgres-test-database.js';
 import {
   createTestApp,
   createTestIssuer,
@@ -36,7 +43,15 @@ export interface AdminStackOptions {
   /** Changes to the admin API settings (default: the emulator, no retries, 2 s per attempt). */
   readonly workosAdmin?: Partial<WorkosAdminConfig>;
   readonly emulator?: EmulatorOptions;
+  /**
+   * The audit trail; default a fresh database on the machine's PostgreSQL (what
+   * `scripts/ensure-postgres.sh` starts before the tests), dropped by `close()`.
+   */
+  readonly audit?: AuditConfig;
 }
+
+/** How long a suite's `beforeAll` may take (database creation and migrations included). */
+export const STACK_START_TIMEOUT_MS = 60_000;
 
 /**
  * Starts the emulator (default seed: Example Corp with Ada admin and Max member, Globex with
@@ -47,8 +62,15 @@ export interface AdminStackOptions {
 export async function startAdminStack(options: AdminStackOptions = {}): Promise<AdminStack> {
   const emulator = await createEmulator({ port: 0, ...options.emulator });
   const issuer = await createTestIssuer({ clientId: emulator.clientId });
+  let database: PostgresTestDatabase | null = null;
+  let audit = options.audit;
+  if (!audit) {
+    database = await createPostgresTestDatabase();
+    audit = auditConfig({ kind: 'postgres', url: database.url, poolMax: 4 });
+  }
   const t = await createTestApp({
     issuer,
+    audit,
     workosAdmin: {
       apiKey: emulator.apiKey,
       clientId: emulator.clientId,
@@ -58,6 +80,8 @@ export async function startAdminStack(options: AdminStackOptions = {}): Promise<
       ...options.workosAdmin,
     },
   });
+  // The store opens in the background; the first admin action would wait for it.
+  if (database) await t.app.get(AuditStore).repositories();
   const workos = new WorkOS(emulator.apiKey, {
     clientId: emulator.clientId,
     apiHostname: '127.0.0.1',
@@ -99,6 +123,7 @@ export async function startAdminStack(options: AdminStackOptions = {}): Promise<
       await t.close();
       await issuer.close();
       await emulator.close();
+      await database?.drop();
     },
   };
 }
