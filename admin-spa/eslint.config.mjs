@@ -9,7 +9,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', '.angular/**', '.test-results/**', 'coverage/**', 'out-tsc/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '.angular/**',
+      '.test-results/**',
+      'coverage/**',
+      'out-tsc/**',
+      // Written by `npm run api-types` from the backend's OpenAPI document.
+      'src/**/*.generated.ts',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [

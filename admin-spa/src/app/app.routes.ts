@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 
 import { accessGuard, authGuard } from './core/auth/auth-guard';
 import { ADMIN_ACCESS } from './features/admin/admin-access';
+import { MEMBER_SESSIONS_ACCESS, MEMBERS_ACCESS } from './features/members/members-access';
 
 /**
  * Anonymous pages come first; everything else sits under the signed-in shell, which `authGuard`
@@ -39,6 +40,24 @@ export const routes: Routes = [
         path: 'profile',
         title: 'Profile · Gatehouse',
         loadComponent: () => import('./features/profile/profile').then((m) => m.Profile),
+      },
+      {
+        path: 'members',
+        title: 'Members · Gatehouse',
+        canMatch: [accessGuard(MEMBERS_ACCESS)],
+        loadComponent: () => import('./features/members/members').then((m) => m.Members),
+      },
+      {
+        path: 'members/:membershipId/sessions',
+        title: "Member's sessions · Gatehouse",
+        canMatch: [accessGuard(MEMBER_SESSIONS_ACCESS)],
+        loadComponent: () =>
+          import('./features/sessions/member-sessions').then((m) => m.MemberSessions),
+      },
+      {
+        path: 'sessions',
+        title: 'My sessions · Gatehouse',
+        loadComponent: () => import('./features/sessions/my-sessions').then((m) => m.MySessions),
       },
       {
         path: 'admin',

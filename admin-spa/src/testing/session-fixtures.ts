@@ -28,3 +28,22 @@ export function adminSessionBody(overrides: Record<string, unknown> = {}): Recor
     ...overrides,
   });
 }
+
+/** Example Corp and Globex as the BFF lists a user's memberships. */
+export const ACME = { id: 'org_01ACME', name: 'Acme Corp', role: 'member' } as const;
+export const GLOBEX = { id: 'org_01GLOBEX', name: 'Globex', role: 'admin' } as const;
+
+/** A session of a user with two memberships, currently in `current`. */
+export function multiOrganizationSessionBody(
+  current: typeof ACME | typeof GLOBEX = ACME,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
+  const body = current.role === 'admin' ? adminSessionBody() : sessionBody();
+  return {
+    ...body,
+    organizationId: current.id,
+    organization: current,
+    organizations: [ACME, GLOBEX],
+    ...overrides,
+  };
+}

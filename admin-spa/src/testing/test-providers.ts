@@ -1,4 +1,4 @@
-import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { type HttpRequest, provideHttpClient, withInterceptors } from '@angular/common/http';
 import {
   HttpTestingController,
   provideHttpClientTesting,
@@ -6,6 +6,7 @@ import {
 } from '@angular/common/http/testing';
 import { type EnvironmentProviders, type Provider } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter, type Routes, withComponentInputBinding } from '@angular/router';
 
 import { AuthSession } from '../app/core/auth/auth-session';
@@ -16,7 +17,7 @@ import { RecordingLocation } from './recording-location';
 
 /**
  * The app's real HTTP stack (HttpClient + bffInterceptor) over HttpTestingController, a recording
- * location, and no cross-tab channel unless a test provides one.
+ * location, no cross-tab channel unless a test provides one, and Material without animations.
  */
 export function provideTestApp(routes: Routes = []): (Provider | EnvironmentProviders)[] {
   return [
@@ -26,6 +27,8 @@ export function provideTestApp(routes: Routes = []): (Provider | EnvironmentProv
     RecordingLocation,
     { provide: BrowserLocation, useExisting: RecordingLocation },
     { provide: BROADCAST_CHANNEL_FACTORY, useValue: () => null },
+    // Dialogs and menus open and close at once (jsdom runs no CSS transitions).
+    { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
   ];
 }
 
@@ -69,6 +72,23 @@ export async function waitForRequest(
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`No request to ${url}`);
+}
+
+/**
+ * Waits (up to about two seconds) for a request matching `predicate` that a resource or a debounced
+ * search is about to make, and returns it for the test to answer.
+ */
+export async function waitForMatch(
+  http: HttpTestingController,
+  predicate: (request: HttpRequest<unknown>) => boolean,
+  description = 'the expected request',
+): Promise<TestRequest> {
+  for (let attempt = 0; attempt < 400; attempt++) {
+    const [request] = http.match(predicate);
+    if (request) return request;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  throw new Error(`No request: ${description}`);
 }
 
 /** The element with `data-testid="<id>"` under `root` (or the whole document), or null. */

@@ -2,7 +2,13 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
 import { RecordingLocation } from '../../../testing/recording-location';
-import { adminSessionBody, sessionBody } from '../../../testing/session-fixtures';
+import {
+  ACME,
+  adminSessionBody,
+  GLOBEX,
+  multiOrganizationSessionBody,
+  sessionBody,
+} from '../../../testing/session-fixtures';
 import { answerSession, provideTestApp, signInAs } from '../../../testing/test-providers';
 import { AuthSession, SIGNED_OUT_PATH } from './auth-session';
 import { BROADCAST_CHANNEL_FACTORY, type BroadcastChannelLike } from './session-channel';
@@ -144,6 +150,49 @@ describe('AuthSession', () => {
     expect(session.idleExpiresAt()?.getTime()).toBe(later);
   });
 
+  it('exposes the organizations and the impersonator', async () => {
+    await signInAs(
+      multiOrganizationSessionBody(GLOBEX, {
+        impersonator: { email: 'sam@example.com', reason: 'Ticket 42' },
+      }),
+    );
+    expect(session.organization()).toEqual(GLOBEX);
+    expect(session.organizations().map((organization) => organization.name)).toEqual([
+      'Acme Corp',
+      'Globex',
+    ]);
+    expect(session.impersonator()).toEqual({ email: 'sam@example.com', reason: 'Ticket 42' });
+  });
+
+  it('names organizations by id when it knows them', async () => {
+    await signInAs(multiOrganizationSessionBody(ACME));
+    expect(session.organizationName(ACME.id)).toBe('Acme Corp');
+    expect(session.organizationName(GLOBEX.id)).toBe('Globex');
+    expect(session.organizationName('org_UNKNOWN')).toBeNull();
+    expect(session.organizationName(null)).toBeNull();
+  });
+
+  it('dataScope follows the organization and is undefined once signed out', async () => {
+    await signInAs(multiOrganizationSessionBody(ACME));
+    const first = session.dataScope();
+    expect(first).toEqual({ organizationId: ACME.id });
+    session.adopt(multiOrganizationSessionBody(ACME, { permissions: [] }));
+    expect(session.dataScope()).toBe(first);
+    session.adopt(multiOrganizationSessionBody(GLOBEX));
+    expect(session.dataScope()).toEqual({ organizationId: GLOBEX.id });
+    session.markSignedOut();
+    expect(session.dataScope()).toBeUndefined();
+  });
+
+  it('adopt takes a session from another answer, and refuses a body that is not one', async () => {
+    await signInAs(multiOrganizationSessionBody(ACME));
+    expect(session.adopt({ error: 'nope' })).toBe(false);
+    expect(session.organization()).toEqual(ACME);
+    expect(session.adopt(multiOrganizationSessionBody(GLOBEX))).toBe(true);
+    expect(session.organization()).toEqual(GLOBEX);
+    expect(session.status()).toBe('authenticated');
+  });
+
   it('markExpired only affects a live session', () => {
     session.markExpired();
     expect(session.status()).toBe('loading');
@@ -200,6 +249,16 @@ describe('AuthSession', () => {
     http.expectNone('/auth/logout');
     expect(published).toEqual([{ type: 'signed-out' }]);
     expect(location.assigned).toEqual(['https://auth.example.com/logout?session_id=s1']);
+  });
+
+  it('signOut while a sign-out runs sends nothing more', async () => {
+    await signInAs(sessionBody());
+    const first = session.signOut();
+    const second = session.signOut({ everywhere: true });
+    http.expectOne('/auth/logout').flush({ logoutUrl: '/signed-out' });
+    await Promise.all([first, second]);
+    http.expectNone('/auth/sessions/revoke-all');
+    expect(location.assigned).toEqual(['/signed-out']);
   });
 
   it('signOut still leaves (to the local signed-out page) when the BFF fails', async () => {

@@ -42,11 +42,28 @@ export class AuthSession {
   readonly isAuthenticated = computed(() => this.status() === 'authenticated');
   readonly user = computed(() => this.info()?.user ?? null);
   readonly organizationId = computed(() => this.info()?.organizationId ?? null);
+  /** The current organization (with its name), when the BFF sends it. */
+  readonly organization = computed(() => this.info()?.organization ?? null);
+  /** Every organization the user belongs to (empty from a BFF that does not list them). */
+  readonly organizations = computed(() => this.info()?.organizations ?? []);
+  /** Who is impersonating the signed-in user, if anyone. */
+  readonly impersonator = computed(() => this.info()?.impersonator ?? null);
   readonly role = computed(() => this.info()?.role ?? null);
   readonly roles = computed(() => this.info()?.roles ?? []);
   readonly permissions = computed(() => this.info()?.permissions ?? []);
   readonly expiresAt = computed(() => this.info()?.expiresAt ?? null);
   readonly idleExpiresAt = computed(() => this.info()?.idleExpiresAt ?? null);
+  /**
+   * What pages key their data requests on: the current organization, so they load again after a
+   * switch; undefined once signed out, so nothing is requested while the browser leaves.
+   */
+  readonly dataScope = computed<{ readonly organizationId: string | null } | undefined>(
+    () => (this.status() === 'anonymous' ? undefined : { organizationId: this.organizationId() }),
+    {
+      equal: (a, b) =>
+        a?.organizationId === b?.organizationId && (a === undefined) === (b === undefined),
+    },
+  );
   /** True between "Sign out" and leaving the page. */
   readonly signingOut = signal(false);
   /**
@@ -58,6 +75,14 @@ export class AuthSession {
   /** The current time on the BFF's clock, as epoch ms. */
   serverNow(): number {
     return Date.now() + this.clockOffsetMs();
+  }
+
+  /** The name of one of the user's organizations by id, or null when the session does not know it. */
+  organizationName(id: string | null | undefined): string | null {
+    if (!id) return null;
+    const current = this.organization();
+    if (current?.id === id) return current.name;
+    return this.organizations().find((organization) => organization.id === id)?.name ?? null;
   }
 
   /** Whether the current session has `role` (as its role or among its roles). */
@@ -113,6 +138,17 @@ export class AuthSession {
     return this.status();
   }
 
+  /**
+   * Takes a session the BFF returned from another call (an organization switch answers with the
+   * new session). Returns false, changing nothing, when `body` is not a session.
+   */
+  adopt(body: unknown): boolean {
+    const info = parseSessionInfo(body);
+    if (info === null) return false;
+    this.state.set({ status: 'authenticated', info });
+    return true;
+  }
+
   private noteServerTime(dateHeader: string | null): void {
     const serverTime = dateHeader === null ? Number.NaN : Date.parse(dateHeader);
     // The header has one-second resolution: ignore offsets that small.
@@ -144,6 +180,8 @@ export class AuthSession {
    * session of the user, on every device, and each WorkOS session behind them.
    */
   async signOut(options: { everywhere?: boolean } = {}): Promise<void> {
+    // A second click while the first sign-out runs sends nothing more.
+    if (this.signingOut()) return;
     this.signingOut.set(true);
     let destination: string | null = null;
     const endpoint = options.everywhere ? '/auth/sessions/revoke-all' : '/auth/logout';

@@ -155,5 +155,17 @@ describe('bffInterceptor', () => {
       expect(status.unavailable()).toBe(false);
       expect(TestBed.inject(AuthSession).status()).toBe('loading');
     });
+
+    it('a 503 admin_api_unconfigured is left to the page (not an outage)', async () => {
+      const response = get('/api/members');
+      http
+        .expectOne('/api/members')
+        .flush(
+          { code: 'admin_api_unconfigured', message: 'No WorkOS API key' },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
+      await expect(response).rejects.toMatchObject({ status: 503 });
+      expect(status.unavailable()).toBe(false);
+    });
   });
 });

@@ -3,6 +3,7 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, tap, throwError } from 'rxjs';
 
+import { ADMIN_API_UNCONFIGURED } from '../api/api-error';
 import { BrowserLocation } from '../browser/browser-location';
 import { ServiceStatus } from '../service-status/service-status';
 import { AuthSession } from './auth-session';
@@ -10,6 +11,17 @@ import { bffTarget } from './bff-paths';
 
 /** Statuses that mean "the service behind the BFF did not answer", worth trying again. */
 const UNAVAILABLE_STATUSES = new Set([0, 502, 503, 504]);
+
+/** The backend has no WorkOS API key: a lasting set-up problem the page explains, not an outage. */
+function isUnconfiguredAdminApi(error: HttpErrorResponse): boolean {
+  const body: unknown = error.error;
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    'code' in body &&
+    body.code === ADMIN_API_UNCONFIGURED
+  );
+}
 
 function isCsrfRejection(error: HttpErrorResponse): boolean {
   const body: unknown = error.error;
@@ -24,7 +36,8 @@ function isCsrfRejection(error: HttpErrorResponse): boolean {
  *   returning to the same URL).
  * - `/api` 403 (other than a CSRF rejection): shows the Forbidden page at the same URL.
  * - 502/503/504 or a network error: reports "service unavailable" for the shell's message; any
- *   later successful BFF answer clears it.
+ *   later successful BFF answer clears it. A 503 `admin_api_unconfigured` is not an outage: the
+ *   page that called shows it.
  *
  * Errors are re-thrown so the caller can still show its own state.
  */
@@ -42,7 +55,7 @@ export const bffInterceptor: HttpInterceptorFn = (request, next) => {
     }),
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse) {
-        if (UNAVAILABLE_STATUSES.has(error.status)) {
+        if (UNAVAILABLE_STATUSES.has(error.status) && !isUnconfiguredAdminApi(error)) {
           serviceStatus.reportUnavailable(error.status);
         } else {
           serviceStatus.clear();

@@ -1,4 +1,11 @@
-import { bffTarget, safeLogoutUrl, safeReturnTo, signInUrl } from './bff-paths';
+import {
+  bffTarget,
+  organizationSignInUrl,
+  safeLogoutUrl,
+  safeReturnTo,
+  safeSignInUrl,
+  signInUrl,
+} from './bff-paths';
 
 const origin = 'https://admin.example.com';
 
@@ -70,4 +77,40 @@ describe('safeLogoutUrl', () => {
       expect(safeLogoutUrl(value, origin)).toBeNull();
     },
   );
+});
+
+describe('organizationSignInUrl', () => {
+  it('names the organization and a safe return path', () => {
+    expect(organizationSignInUrl('org_01GLOBEX', '/members?page=2')).toBe(
+      '/auth/login?organizationId=org_01GLOBEX&returnTo=%2Fmembers%3Fpage%3D2',
+    );
+    expect(organizationSignInUrl('org_1', '//evil.example')).toBe(
+      '/auth/login?organizationId=org_1&returnTo=%2F',
+    );
+  });
+});
+
+describe('safeSignInUrl', () => {
+  it("accepts only the BFF's own sign-in path", () => {
+    expect(safeSignInUrl('/auth/login?organizationId=org_1&returnTo=%2F')).toBe(
+      '/auth/login?organizationId=org_1&returnTo=%2F',
+    );
+    expect(safeSignInUrl('/auth/login')).toBe('/auth/login');
+  });
+
+  it('refuses other paths, other origins and non-strings', () => {
+    for (const value of [
+      'https://evil.example/auth/login',
+      '//evil.example/auth/login',
+      '/auth/logout',
+      '/auth/loginx',
+      'javascript:alert(1)',
+      '/auth/login?\n',
+      '',
+      null,
+      42,
+    ]) {
+      expect(safeSignInUrl(value)).toBeNull();
+    }
+  });
 });

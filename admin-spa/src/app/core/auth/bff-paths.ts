@@ -56,3 +56,21 @@ export function safeLogoutUrl(value: unknown, origin: string): string | null {
     return null;
   }
 }
+
+/** The BFF URL that starts a sign-in into `organizationId` and comes back to `returnTo`. */
+export function organizationSignInUrl(
+  organizationId: string,
+  returnTo: string | null | undefined,
+): string {
+  const query = new URLSearchParams({ organizationId, returnTo: safeReturnTo(returnTo) });
+  return `/auth/login?${query.toString()}`;
+}
+
+/**
+ * Accepts a sign-in URL from a BFF answer (an organization switch that needs a new sign-in) only
+ * when it is the BFF's own `/auth/login` on this origin; null otherwise.
+ */
+export function safeSignInUrl(value: unknown): string | null {
+  if (typeof value !== 'string' || safeReturnTo(value) !== value) return null;
+  return value === '/auth/login' || value.startsWith('/auth/login?') ? value : null;
+}

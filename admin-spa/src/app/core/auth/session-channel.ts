@@ -1,7 +1,16 @@
 import { DestroyRef, inject, InjectionToken, Service } from '@angular/core';
 
 /** What one tab tells the others about the shared BFF session. */
-export type SessionMessage = { readonly type: 'signed-out' } | { readonly type: 'signed-in' };
+export type SessionMessage =
+  | { readonly type: 'signed-out' }
+  | { readonly type: 'signed-in' }
+  | { readonly type: 'organization-switched' };
+
+const MESSAGE_TYPES: ReadonlySet<unknown> = new Set<SessionMessage['type']>([
+  'signed-out',
+  'signed-in',
+  'organization-switched',
+]);
 
 /** The part of `BroadcastChannel` the app uses (Node's and the browser's both fit). */
 export interface BroadcastChannelLike {
@@ -24,13 +33,13 @@ export const SESSION_CHANNEL_NAME = 'gatehouse.session';
 
 function isSessionMessage(data: unknown): data is SessionMessage {
   if (typeof data !== 'object' || data === null) return false;
-  const type = (data as { type?: unknown }).type;
-  return type === 'signed-out' || type === 'signed-in';
+  return MESSAGE_TYPES.has((data as { type?: unknown }).type);
 }
 
 /**
  * Cross-tab messages about the session over a `BroadcastChannel`: signing out in one tab signs out
- * every tab; signing in again lets tabs that showed "session expired" pick the new session up.
+ * every tab; signing in again lets tabs that showed "session expired" pick the new session up;
+ * switching organization makes the other tabs load the session (and their data) again.
  */
 @Service()
 export class SessionChannel {

@@ -50,6 +50,79 @@ describe('parseSessionInfo', () => {
     expect(info?.expiresAt).toBeNull();
   });
 
+  it('reads the current organization, the memberships and the impersonator', () => {
+    const info = parseSessionInfo(
+      sessionBody({
+        organizationId: 'org_01ACME',
+        organization: { id: 'org_01ACME', name: 'Acme', role: 'member' },
+        organizations: [
+          { id: 'org_01ACME', name: 'Acme', role: 'member' },
+          { id: 'org_01GLOBEX', name: 'Globex', role: 'admin' },
+        ],
+        impersonator: { email: 'sam@example.com', reason: 'Ticket 42' },
+      }),
+    );
+    expect(info?.organization).toEqual({ id: 'org_01ACME', name: 'Acme', role: 'member' });
+    expect(info?.organizations.map((organization) => organization.name)).toEqual([
+      'Acme',
+      'Globex',
+    ]);
+    expect(info?.impersonator).toEqual({ email: 'sam@example.com', reason: 'Ticket 42' });
+  });
+
+  it('reads a session of an older BFF (no organizations, no impersonator)', () => {
+    const info = parseSessionInfo(sessionBody());
+    expect(info).toMatchObject({
+      organizationId: 'org_01ACME',
+      organization: null,
+      organizations: [],
+      impersonator: null,
+    });
+  });
+
+  it('finds the current organization among the memberships when only its id is sent', () => {
+    const info = parseSessionInfo(
+      sessionBody({
+        organizationId: 'org_01GLOBEX',
+        organizations: [
+          { id: 'org_01ACME', name: 'Acme', role: 'member' },
+          { id: 'org_01GLOBEX', name: 'Globex', role: 'admin' },
+        ],
+      }),
+    );
+    expect(info?.organization?.name).toBe('Globex');
+  });
+
+  it('skips malformed memberships, keeps the first of duplicates, labels nameless ones by id', () => {
+    const info = parseSessionInfo(
+      sessionBody({
+        organizations: [
+          { id: 'org_1', name: 'One', role: 'admin' },
+          { id: 'org_1', name: 'Duplicate', role: 'member' },
+          { id: 'org_2', role: 7 },
+          { name: 'No id' },
+          'org_3',
+          null,
+        ],
+        impersonator: { reason: 'no e-mail' },
+      }),
+    );
+    expect(info?.organizations).toEqual([
+      { id: 'org_1', name: 'One', role: 'admin' },
+      { id: 'org_2', name: 'org_2', role: null },
+    ]);
+    expect(info?.impersonator).toBeNull();
+    expect(parseSessionInfo(sessionBody({ organizations: 'x', organization: 5 }))).toMatchObject({
+      organization: null,
+      organizations: [],
+    });
+  });
+
+  it('reads an impersonation without a reason', () => {
+    const info = parseSessionInfo(sessionBody({ impersonator: { email: 'sam@example.com' } }));
+    expect(info?.impersonator).toEqual({ email: 'sam@example.com', reason: null });
+  });
+
   it('rejects bodies that are not a session', () => {
     expect(parseSessionInfo(null)).toBeNull();
     expect(parseSessionInfo({ error: 'unauthenticated' })).toBeNull();

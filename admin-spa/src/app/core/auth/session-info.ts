@@ -7,10 +7,29 @@ export interface SessionUser {
   readonly profilePictureUrl: string | null;
 }
 
+/** An organization the user belongs to, with their role there. */
+export interface SessionOrganization {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string | null;
+}
+
+/** The WorkOS dashboard user who started an impersonated sign-in, and why. */
+export interface SessionImpersonator {
+  readonly email: string;
+  readonly reason: string | null;
+}
+
 /** What `GET /auth/session` tells the SPA about the current session (never a token). */
 export interface SessionInfo {
   readonly user: SessionUser;
   readonly organizationId: string | null;
+  /** The current organization; null without one (or from a BFF that does not send it). */
+  readonly organization: SessionOrganization | null;
+  /** Every membership of the user, as the BFF sorted them; empty from an older BFF. */
+  readonly organizations: readonly SessionOrganization[];
+  /** Set while a WorkOS dashboard user impersonates this user. */
+  readonly impersonator: SessionImpersonator | null;
   readonly role: string | null;
   readonly roles: readonly string[];
   readonly permissions: readonly string[];
@@ -54,6 +73,45 @@ export function parseInstant(value: unknown): Date | null {
   return Number.isFinite(millis) ? new Date(millis) : null;
 }
 
+function parseOrganization(value: unknown): SessionOrganization | null {
+  if (!isObject(value)) return null;
+  const id = optionalString(value.id);
+  if (id === null) return null;
+  // A missing name should not hide a membership: the id is the only other label there is.
+  return { id, name: optionalString(value.name) ?? id, role: optionalString(value.role) };
+}
+
+function parseOrganizations(value: unknown): SessionOrganization[] {
+  if (!Array.isArray(value)) return [];
+  const byId = new Map<string, SessionOrganization>();
+  for (const item of value) {
+    const organization = parseOrganization(item);
+    if (organization !== null && !byId.has(organization.id))
+      byId.set(organization.id, organization);
+  }
+  return [...byId.values()];
+}
+
+function parseImpersonator(value: unknown): SessionImpersonator | null {
+  if (!isObject(value)) return null;
+  const email = optionalString(value.email);
+  return email === null ? null : { email, reason: optionalString(value.reason) };
+}
+
+/**
+ * The current organization: the BFF's `organization`, else the membership matching
+ * `organizationId` (a BFF that lists memberships but not the current one).
+ */
+function currentOrganization(
+  body: JsonObject,
+  organizationId: string | null,
+  organizations: readonly SessionOrganization[],
+): SessionOrganization | null {
+  const given = parseOrganization(body.organization);
+  if (given !== null) return given;
+  return organizations.find((organization) => organization.id === organizationId) ?? null;
+}
+
 /**
  * Validates a `GET /auth/session` body. Returns null when the body is not a session (no user id
  * or e-mail), which callers treat as a broken answer rather than as a signed-in user.
@@ -66,6 +124,12 @@ export function parseSessionInfo(body: unknown): SessionInfo | null {
   if (id === null || email === null) return null;
   const roles = stringList(body.roles);
   const role = optionalString(body.role) ?? roles[0] ?? null;
+  const organizations = parseOrganizations(body.organizations);
+  const organization = currentOrganization(
+    body,
+    optionalString(body.organizationId),
+    organizations,
+  );
   return {
     user: {
       id,
@@ -74,7 +138,10 @@ export function parseSessionInfo(body: unknown): SessionInfo | null {
       lastName: optionalString(user.lastName),
       profilePictureUrl: optionalString(user.profilePictureUrl),
     },
-    organizationId: optionalString(body.organizationId),
+    organizationId: optionalString(body.organizationId) ?? organization?.id ?? null,
+    organization,
+    organizations,
+    impersonator: parseImpersonator(body.impersonator),
     role,
     roles: roles.length > 0 || role === null ? roles : [role],
     permissions: stringList(body.permissions),

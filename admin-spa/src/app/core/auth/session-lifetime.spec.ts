@@ -4,7 +4,12 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { BroadcastChannel as NodeBroadcastChannel } from 'node:worker_threads';
 
-import { sessionBody } from '../../../testing/session-fixtures';
+import {
+  ACME,
+  GLOBEX,
+  multiOrganizationSessionBody,
+  sessionBody,
+} from '../../../testing/session-fixtures';
 import { provideTestApp, signInAs } from '../../../testing/test-providers';
 import { AuthSession } from './auth-session';
 import {
@@ -251,6 +256,18 @@ describe('SessionLifetime across tabs (a real BroadcastChannel)', () => {
       return checks.length > 0;
     });
     await until(() => session.status() === 'authenticated');
+  });
+
+  it('an organization switch in another tab makes this tab load the new session', async () => {
+    const session = await signInAs(multiOrganizationSessionBody(ACME));
+    TestBed.inject(SessionLifetime).start();
+    other.postMessage({ type: 'organization-switched' });
+    await until(() => {
+      const checks = http.match(POLL);
+      checks.forEach((request) => request.flush(multiOrganizationSessionBody(GLOBEX)));
+      return checks.length > 0;
+    });
+    await until(() => session.organization()?.id === GLOBEX.id);
   });
 
   it('ignores malformed messages', async () => {

@@ -24,7 +24,8 @@ export interface ExpiryWarning {
 /**
  * Keeps the tab's idea of the session honest while the app is open: polls
  * `/auth/session?slide=false` (often while visible, backing off while hidden), warns before the
- * idle or absolute expiry, notices expiry, and follows sign-outs and sign-ins in other tabs.
+ * idle or absolute expiry, notices expiry, and follows sign-outs, sign-ins and organization
+ * switches in other tabs.
  * Provided by the signed-in shell; it stops when the shell goes away.
  */
 @Service({ autoProvided: false })
@@ -72,7 +73,10 @@ export class SessionLifetime {
       if (message.type === 'signed-out') {
         this.session.markSignedOut();
         void this.router.navigateByUrl('/signed-out?reason=signed-out');
-      } else if (this.session.status() !== 'authenticated') {
+      } else if (
+        message.type === 'organization-switched' ||
+        this.session.status() !== 'authenticated'
+      ) {
         void this.session.refresh({ slide: false });
       }
     });

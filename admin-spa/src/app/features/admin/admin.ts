@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
+import { AuthSession } from '../../core/auth/auth-session';
 import { ServiceStatus } from '../../core/service-status/service-status';
 import { Icon } from '../../shared/icon/icon';
 import { formatUptime, parseAdminOverview } from './admin-overview';
@@ -20,9 +21,12 @@ import { formatUptime, parseAdminOverview } from './admin-overview';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Admin {
-  protected readonly overview = httpResource(() => '/api/admin/overview', {
-    parse: parseAdminOverview,
-  });
+  protected readonly session = inject(AuthSession);
+  protected readonly overview = httpResource(
+    // Per organization: loaded again after a switch (nothing once signed out).
+    () => this.session.dataScope() && '/api/admin/overview',
+    { parse: parseAdminOverview },
+  );
   protected readonly formatUptime = formatUptime;
 
   constructor() {

@@ -1,6 +1,11 @@
 import { TestBed } from '@angular/core/testing';
 
-import { adminSessionBody, sessionBody } from '../../../testing/session-fixtures';
+import {
+  adminSessionBody,
+  GLOBEX,
+  multiOrganizationSessionBody,
+  sessionBody,
+} from '../../../testing/session-fixtures';
 import { byTestId, provideTestApp, signInAs } from '../../../testing/test-providers';
 import { Dashboard } from './dashboard';
 
@@ -40,6 +45,11 @@ describe('Dashboard', () => {
     ).toBe('2030-01-02T03:04:05.000Z');
     expect(byTestId('session-idle-expires-at', page)?.querySelector('time')).not.toBeNull();
     expect(page.querySelector('gh-avatar .initials')?.textContent?.trim()).toBe('AL');
+  });
+
+  it('names the organization when the BFF does', async () => {
+    const page = await render(multiOrganizationSessionBody(GLOBEX));
+    expect(byTestId('dashboard-organization', page)?.textContent?.trim()).toBe('Globex');
   });
 
   it('handles a session with no organization, roles, permissions or expiry', async () => {

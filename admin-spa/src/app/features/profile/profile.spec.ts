@@ -2,7 +2,11 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { type ComponentFixture, TestBed } from '@angular/core/testing';
 
-import { sessionBody } from '../../../testing/session-fixtures';
+import {
+  GLOBEX,
+  multiOrganizationSessionBody,
+  sessionBody,
+} from '../../../testing/session-fixtures';
 import { byTestId, provideTestApp, signInAs } from '../../../testing/test-providers';
 import { AuthSession } from '../../core/auth/auth-session';
 import { ServiceStatus } from '../../core/service-status/service-status';
@@ -115,5 +119,17 @@ describe('Profile', () => {
     http.expectOne('/api/admin/me').flush({ hello: 'world' });
     await fixture.whenStable();
     expect(byTestId('profile-error', page)).not.toBeNull();
+  });
+
+  it('names the organization it knows, and loads the claims again after a switch', async () => {
+    http.expectOne('/api/admin/me').flush(ME);
+    await fixture.whenStable();
+    const session = TestBed.inject(AuthSession);
+    session.adopt(multiOrganizationSessionBody(GLOBEX));
+    TestBed.tick();
+    http.expectOne('/api/admin/me').flush({ ...ME, organizationId: GLOBEX.id, role: 'admin' });
+    await fixture.whenStable();
+    expect(row('claim-organization')).toBe('Globex org_01GLOBEX');
+    expect(row('claim-role')).toBe('admin');
   });
 });

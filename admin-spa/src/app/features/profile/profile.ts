@@ -4,6 +4,7 @@ import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 
+import { AuthSession } from '../../core/auth/auth-session';
 import { ServiceStatus } from '../../core/service-status/service-status';
 import { Icon } from '../../shared/icon/icon';
 import { parseAdminMe } from './admin-me';
@@ -20,7 +21,12 @@ import { parseAdminMe } from './admin-me';
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class Profile {
-  protected readonly me = httpResource(() => '/api/admin/me', { parse: parseAdminMe });
+  protected readonly session = inject(AuthSession);
+  protected readonly me = httpResource(
+    // Another organization means another access token: loaded again after a switch.
+    () => this.session.dataScope() && '/api/admin/me',
+    { parse: parseAdminMe },
+  );
 
   constructor() {
     inject(ServiceStatus).onRetry(() => this.me.reload());

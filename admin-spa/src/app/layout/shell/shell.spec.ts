@@ -4,7 +4,13 @@ import { type ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 
 import { RecordingLocation } from '../../../testing/recording-location';
-import { adminSessionBody, sessionBody } from '../../../testing/session-fixtures';
+import {
+  ACME,
+  adminSessionBody,
+  GLOBEX,
+  multiOrganizationSessionBody,
+  sessionBody,
+} from '../../../testing/session-fixtures';
 import { answerSession, byTestId, provideTestApp, signInAs } from '../../../testing/test-providers';
 import { AuthSession } from '../../core/auth/auth-session';
 import { ServiceStatus } from '../../core/service-status/service-status';
@@ -53,6 +59,45 @@ describe('Shell', () => {
     TestBed.configureTestingModule({ providers: provideTestApp() });
     http = TestBed.inject(HttpTestingController);
     expect(byTestId('nav-admin', await render(adminSessionBody()))).not.toBeNull();
+  });
+
+  it('lists Members to users who may read them and My sessions to everyone', async () => {
+    let page = await render(sessionBody({ permissions: [] }));
+    expect(byTestId('nav-members', page)).toBeNull();
+    expect(byTestId('nav-sessions', page)?.textContent).toContain('My sessions');
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: provideTestApp() });
+    http = TestBed.inject(HttpTestingController);
+    page = await render(sessionBody({ permissions: ['users:read'] }));
+    expect(byTestId('nav-members', page)?.getAttribute('href')).toBe('/members');
+  });
+
+  it('shows the organization switcher and the impersonation banner', async () => {
+    const page = await render(
+      multiOrganizationSessionBody(ACME, {
+        impersonator: { email: 'sam@example.com', reason: 'Ticket 42' },
+      }),
+    );
+    expect(byTestId('organization-switcher', page)?.textContent).toContain('Acme Corp');
+    const banner = byTestId('impersonation-banner', page);
+    expect(banner?.textContent).toContain('sam@example.com');
+    // Above the top bar: the first thing after the skip link.
+    expect(banner?.compareDocumentPosition(page.querySelector('mat-toolbar')!)).toBe(
+      Node.DOCUMENT_POSITION_FOLLOWING,
+    );
+  });
+
+  it('updates the navigation when a switch changes the permissions', async () => {
+    const page = await render(multiOrganizationSessionBody(ACME, { permissions: [] }));
+    expect(byTestId('nav-admin', page)).toBeNull();
+    expect(byTestId('nav-members', page)).toBeNull();
+    TestBed.inject(AuthSession).adopt(
+      multiOrganizationSessionBody(GLOBEX, { permissions: ['users:read', 'users:write'] }),
+    );
+    await fixture.whenStable();
+    expect(byTestId('nav-admin', page)).not.toBeNull();
+    expect(byTestId('nav-members', page)).not.toBeNull();
   });
 
   it('opens the "session expired" dialog, which signs in again to the same page', async () => {

@@ -22,9 +22,13 @@ import { filter, map, skip } from 'rxjs';
 
 import { AuthSession } from '../../core/auth/auth-session';
 import { hasAccess } from '../../core/auth/auth-guard';
+import { rerouteOnOrganizationChange } from '../../core/auth/organization-change';
 import { SessionLifetime } from '../../core/auth/session-lifetime';
 import { ADMIN_ACCESS } from '../../features/admin/admin-access';
+import { MEMBERS_ACCESS } from '../../features/members/members-access';
 import { Icon } from '../../shared/icon/icon';
+import { ImpersonationBanner } from '../impersonation-banner/impersonation-banner';
+import { OrganizationSwitcher } from '../organization-switcher/organization-switcher';
 import { ServiceUnavailable } from '../service-unavailable/service-unavailable';
 import { SessionExpiredDialog } from '../session-expired-dialog/session-expired-dialog';
 import { SessionWarning } from '../session-warning/session-warning';
@@ -34,13 +38,15 @@ import { UserMenu } from '../user-menu/user-menu';
 const WIDE_LAYOUT = '(min-width: 960px)';
 
 /**
- * The signed-in layout: top bar with the user menu, a side navigation (beside the content on wide
- * screens, a drawer on narrow ones), the session and service banners, and the page.
+ * The signed-in layout: the impersonation banner, top bar with the organization switcher and the
+ * user menu, a side navigation showing what the user's permissions allow (beside the content on
+ * wide screens, a drawer on narrow ones), the session and service banners, and the page.
  */
 @Component({
   selector: 'gh-shell',
   imports: [
     Icon,
+    ImpersonationBanner,
     MatIconButton,
     MatListItem,
     MatListItemIcon,
@@ -50,6 +56,7 @@ const WIDE_LAYOUT = '(min-width: 960px)';
     MatSidenavContainer,
     MatSidenavContent,
     MatToolbar,
+    OrganizationSwitcher,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -76,9 +83,11 @@ export class Shell {
   private readonly nav = viewChild.required(MatSidenav);
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   protected readonly canAdminister = computed(() => hasAccess(this.session, ADMIN_ACCESS));
+  protected readonly canSeeMembers = computed(() => hasAccess(this.session, MEMBERS_ACCESS));
 
   constructor() {
     inject(SessionLifetime).start();
+    rerouteOnOrganizationChange();
     this.focusPageAfterNavigation();
     effect(() => {
       const expired = this.session.status() === 'expired';

@@ -24,6 +24,24 @@ export const ICON_PATHS = {
     'M3 21V5l7-2v4l11 3v11zm2-2h4v-2H5zm0-4h4v-2H5zm0-4h4V9H5zm6 8h8v-2h-8zm0-4h8v-2h-8z',
   key: 'M7 10a5 5 0 0 1 9.6-2H22v4h-2v3h-3v-3h-.4A5 5 0 0 1 7 10zm5 0a2 2 0 1 0-4 0 2 2 0 0 0 4 0z',
   chevronDown: 'M7 9l5 5 5-5 1.4 1.4L12 16.8l-6.4-6.4z',
+  chevronLeft: 'M15.4 7.4L14 6l-6 6 6 6 1.4-1.4L10.8 12z',
+  chevronRight: 'M8.6 7.4L10 6l6 6-6 6-1.4-1.4 4.6-4.6z',
+  check: 'M9 16.2L4.8 12l-1.4 1.4L9 19 21 7l-1.4-1.4z',
+  close:
+    'M6.4 5L12 10.6 17.6 5 19 6.4 13.4 12 19 17.6 17.6 19 12 13.4 6.4 19 5 17.6 10.6 12 5 6.4z',
+  group:
+    'M9 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zM2 19c0-2.8 3.1-5 7-5s7 2.2 7 5v1H2zM16 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm1 2.2c2.9.5 5 2 5 3.8v3h-4v-1c0-2.3-.4-4.2-1-5.8z',
+  personAdd:
+    'M10 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zM2 20c0-3.3 3.6-6 8-6s8 2.7 8 6v1H2zM19 7h2v3h3v2h-3v3h-2v-3h-3v-2h3z',
+  devices: 'M4 5h16v10H4zm2 2v6h12V7zM1 17h22v2H1z',
+  mail: 'M3 5h18v14H3zm2 3v9h14V8l-7 4.5z',
+  send: 'M3 20V4l19 8zm2-3l11.8-5L5 7v3.5l6 1.5-6 1.5z',
+  delete: 'M9 3h6v2h5v2H4V5h5zM6 9h12l-1 12H7zm3 2v8h2v-8zm4 0v8h2v-8z',
+  block:
+    'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm0 2a8 8 0 0 1 6.3 12.9L7.1 5.7A8 8 0 0 1 12 4zM5.7 7.1l11.2 11.2A8 8 0 0 1 5.7 7.1z',
+  swap: 'M7 4L3 8l4 4V9h11V7H7zm10 8v3H6v2h11v3l4-4z',
+  visibility:
+    'M12 5c5 0 9 4.5 10 7-1 2.5-5 7-10 7S3 14.5 2 12c1-2.5 5-7 10-7zm0 3a4 4 0 1 0 0 8 4 4 0 0 0 0-8zm0 2a2 2 0 1 1 0 4 2 2 0 0 1 0-4z',
 } as const;
 
 /** The name of a Gatehouse icon. */
