@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { loadWorkosAdminConfig, type WorkosAdminConfig } from '../workos/workos-admin.config.js';
+import {
+  type Env,
+  type EnvProblem,
+  parseEnvVariables,
+  workosApiBaseUrlField,
+  workosClientIdField,
+} from './env-fields.js';
 
 /** One missing or invalid environment variable. */
-export interface ConfigProblem {
-  readonly variable: string;
-  readonly reason: string;
-}
+export type ConfigProblem = EnvProblem;
 
 /**
  * Thrown when the environment does not describe a valid backend. The message has one line per
@@ -84,17 +88,6 @@ export const DEFAULT_JWKS_SETTINGS: JwksSettings = {
 /** Default size of the verified-token cache. */
 export const DEFAULT_VERIFIED_TOKEN_CACHE_SIZE = 10_000;
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** http is only acceptable for loopback hosts (the emulator); anything else must be https. */
-function isAcceptableUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  if (url.username || url.password || url.search || url.hash) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-}
-
 const integerString = (min: number, max: number) =>
   z
     .string()
@@ -107,16 +100,8 @@ const integerString = (min: number, max: number) =>
  * error line is actionable.
  */
 export const backendEnvSchema = z.object({
-  WORKOS_CLIENT_ID: z
-    .string({ error: 'is required' })
-    .min(1, 'is required')
-    // It becomes a path segment of the JWKS URL, so only the characters WorkOS ids use are allowed.
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, 'must contain only letters, digits, "_" or "-"'),
-  WORKOS_API_BASE_URL: z
-    .string()
-    .refine(isAcceptableUrl, 'must be an https URL (http only for localhost) without query')
-    .transform((v) => v.replace(/\/+$/, ''))
-    .default('https://api.workos.com'),
+  WORKOS_CLIENT_ID: workosClientIdField,
+  WORKOS_API_BASE_URL: workosApiBaseUrlField,
   WORKOS_ISSUER: z
     .string()
     .transform((v) =>
@@ -137,27 +122,15 @@ export const backendEnvSchema = z.object({
 /** The environment variables the backend reads. */
 export type BackendEnv = Partial<Record<keyof z.input<typeof backendEnvSchema>, string>>;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /**
- * Reads the schema's variables from `env` (trimmed; empty counts as unset) and validates them all.
+ * {@link parseEnvVariables}, throwing.
  *
  * @throws BackendConfigError with one problem per bad variable.
  */
 function parseEnv<Schema extends z.ZodObject>(schema: Schema, env: Env): z.output<Schema> {
-  const picked: Record<string, string> = {};
-  for (const key of Object.keys(schema.shape)) {
-    const value = env[key];
-    if (value !== undefined && value.trim() !== '') picked[key] = value.trim();
-  }
-  const result = schema.safeParse(picked);
-  if (result.success) return result.data;
-  const problems = new Map<string, string>();
-  for (const issue of result.error.issues) {
-    const variable = String(issue.path[0] ?? 'environment');
-    if (!problems.has(variable)) problems.set(variable, issue.message);
-  }
-  throw BackendConfigError.of([...problems].map(([variable, reason]) => ({ variable, reason })));
+  const result = parseEnvVariables(schema, env);
+  if (result.data === null) throw BackendConfigError.of(result.problems);
+  return result.data;
 }
 
 /**

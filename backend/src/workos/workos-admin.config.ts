@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  type Env,
+  type EnvProblem,
+  parseEnvVariables,
+  workosApiBaseUrlField,
+  workosClientIdField,
+} from '../config/env-fields.js';
 
 /**
  * What the admin console API needs to call the WorkOS management API. Without an API key the
@@ -18,11 +25,7 @@ export interface WorkosAdminConfig {
 }
 
 /** One environment variable that is missing or invalid. */
-export interface WorkosAdminConfigProblem {
-  readonly variable: string;
-  /** Says what is expected; never repeats the value (it may be a secret). */
-  readonly reason: string;
-}
+export type WorkosAdminConfigProblem = EnvProblem;
 
 /** The outcome of {@link loadWorkosAdminConfig}: a config only when there is no problem. */
 export type WorkosAdminConfigResult =
@@ -35,30 +38,13 @@ export type WorkosAdminConfigResult =
  */
 export const DEFAULT_WORKOS_ADMIN_TUNING = { timeoutMs: 5_000, maxRetries: 1 } as const;
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-/** The backend config's rule: https, or http for a loopback host (the emulator); no query. */
-function isAcceptableUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  if (url.username || url.password || url.search || url.hash) return false;
-  if (url.protocol === 'https:') return true;
-  return url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
-}
-
 const envSchema = z.object({
   WORKOS_API_KEY: z
     .string()
     .regex(/^[\x21-\x7e]{8,512}$/, 'must be 8-512 printable characters without spaces')
     .optional(),
-  WORKOS_CLIENT_ID: z
-    .string({ error: 'is required' })
-    .regex(/^[A-Za-z0-9_-]{1,128}$/, 'must contain only letters, digits, "_" or "-"'),
-  WORKOS_API_BASE_URL: z
-    .string()
-    .refine(isAcceptableUrl, 'must be an https URL (http only for localhost) without query')
-    .transform((v) => v.replace(/\/+$/, ''))
-    .default('https://api.workos.com'),
+  WORKOS_CLIENT_ID: workosClientIdField,
+  WORKOS_API_BASE_URL: workosApiBaseUrlField,
 });
 
 /**
@@ -66,22 +52,9 @@ const envSchema = z.object({
  * rules as the backend configuration (empty strings count as unset, values are trimmed) and
  * reports every problem at once instead of throwing.
  */
-export function loadWorkosAdminConfig(
-  env: Readonly<Record<string, string | undefined>>,
-): WorkosAdminConfigResult {
-  const picked: Record<string, string> = {};
-  for (const key of Object.keys(envSchema.shape)) {
-    const value = env[key];
-    if (value !== undefined && value.trim() !== '') picked[key] = value.trim();
-  }
-  const result = envSchema.safeParse(picked);
-  if (!result.success) {
-    const problems = result.error.issues.map((issue) => ({
-      variable: String(issue.path[0] ?? 'environment'),
-      reason: issue.message,
-    }));
-    return { config: null, problems };
-  }
+export function loadWorkosAdminConfig(env: Env): WorkosAdminConfigResult {
+  const result = parseEnvVariables(envSchema, env);
+  if (result.data === null) return { config: null, problems: result.problems };
   return {
     config: {
       apiKey: result.data.WORKOS_API_KEY ?? null,
