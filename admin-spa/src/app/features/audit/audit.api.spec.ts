@@ -3,7 +3,7 @@ import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 
 import { provideTestApp } from '../../../testing/test-providers';
-import { AuditApi } from './audit.api';
+import { AuditApi, csvFileName } from './audit.api';
 
 describe('AuditApi', () => {
   let api: AuditApi;
@@ -41,16 +41,32 @@ describe('AuditApi', () => {
     expect(await denials).toEqual({ denials: [] });
   });
 
-  it('builds the CSV link of the filters, without paging', () => {
-    expect(api.exportUrl({})).toBe('/api/audit/export.csv');
-    expect(
-      api.exportUrl({
-        action: 'member.role_changed',
-        from: '2026-03-01T10:00:00.000Z',
-        target: 'a&b',
-      }),
-    ).toBe(
-      '/api/audit/export.csv?action=member.role_changed&from=2026-03-01T10:00:00.000Z&target=a%26b',
+  it('fetches the CSV export of the filters, without paging, as a file', async () => {
+    const csv = firstValueFrom(
+      api.exportCsv({ action: 'member.role_changed', from: '2026-03-01T10:00:00.000Z' }),
     );
+    const request = http.expectOne((r) => r.url === '/api/audit/export.csv');
+    expect(request.request.urlWithParams).toBe(
+      '/api/audit/export.csv?action=member.role_changed&from=2026-03-01T10:00:00.000Z',
+    );
+    // Through the BFF's CSRF check like any other /api call.
+    expect(request.request.headers.get('X-CSRF')).toBe('1');
+    expect(request.request.responseType).toBe('blob');
+    const file = new Blob(['id\n'], { type: 'text/csv' });
+    request.flush(file, {
+      headers: { 'Content-Disposition': 'attachment; filename="audit-org_01ACME.csv"' },
+    });
+    const response = await csv;
+    expect(response.body).toBe(file);
+    expect(csvFileName(response.headers.get('Content-Disposition'))).toBe('audit-org_01ACME.csv');
+  });
+});
+
+describe('csvFileName', () => {
+  it('takes a plain .csv name from Content-Disposition, else audit.csv', () => {
+    expect(csvFileName('attachment; filename="audit-org_1.csv"')).toBe('audit-org_1.csv');
+    expect(csvFileName('attachment; filename=../../etc/passwd')).toBe('audit.csv');
+    expect(csvFileName('attachment; filename="run.exe"')).toBe('audit.csv');
+    expect(csvFileName(null)).toBe('audit.csv');
   });
 });

@@ -1,4 +1,4 @@
-import { HttpClient } from '@angular/common/http';
+import { HttpClient, type HttpResponse } from '@angular/common/http';
 import { inject, Service } from '@angular/core';
 import type { Observable } from 'rxjs';
 
@@ -11,9 +11,6 @@ export type AuditPage = components['schemas']['AuditPageDto'];
 export type AuditOutcome = AuditEvent['outcome'];
 export type DenialCount = components['schemas']['DenialCountDto'];
 export type DenialCounts = components['schemas']['DenialCountsDto'];
-
-/** Where the BFF serves the CSV export; the browser downloads it with its session cookie. */
-const EXPORT_PATH = '/api/audit/export.csv';
 
 /** The audit trail of the current organization (`/api/audit…`, `audit:read`). */
 @Service()
@@ -35,9 +32,21 @@ export class AuditApi {
     return this.http.get<DenialCounts>('/api/audit/denials', { params: queryParams({ limit }) });
   }
 
-  /** The URL of the CSV export of every event the filters select (a plain link, no paging). */
-  exportUrl(query: AuditApiQuery): string {
-    const search = queryParams(query).toString();
-    return search ? `${EXPORT_PATH}?${search}` : EXPORT_PATH;
+  /**
+   * The CSV export of every event the filters select (no paging). Fetched rather than linked: the
+   * BFF asks every `/api` request for its CSRF header, which a plain link cannot send.
+   */
+  exportCsv(query: AuditApiQuery): Observable<HttpResponse<Blob>> {
+    return this.http.get('/api/audit/export.csv', {
+      params: queryParams(query),
+      responseType: 'blob',
+      observe: 'response',
+    });
   }
+}
+
+/** The file name the export's `Content-Disposition` gives, else `audit.csv`. */
+export function csvFileName(contentDisposition: string | null): string {
+  const name = /filename="?([A-Za-z0-9_.-]+)"?/i.exec(contentDisposition ?? '')?.[1];
+  return name?.endsWith('.csv') ? name : 'audit.csv';
 }

@@ -5,6 +5,7 @@ import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
 import { auditEvent } from '../../../testing/audit-fixtures';
+import { RecordingDownload } from '../../../testing/recording-download';
 import { ACME, multiOrganizationSessionBody } from '../../../testing/session-fixtures';
 import { byTestId, provideTestApp, signInAs, waitForMatch } from '../../../testing/test-providers';
 import { Audit, AUDIT_PAGE_SIZE } from './audit';
@@ -81,7 +82,6 @@ describe('Audit', () => {
     expect(byTestId('audit-event-link', mine)?.getAttribute('href')).toBe(
       '/audit/0b7c1f5e-6a0e-4f4e-9c39-0a4b1f7d2c11',
     );
-    expect(byTestId('audit-export', page())?.getAttribute('href')).toBe('/api/audit/export.csv');
   });
 
   it('reads the filters from the URL and sends them, the CSV link with them', async () => {
@@ -95,9 +95,6 @@ describe('Audit', () => {
     });
     await answer(request, { events: [], nextCursor: null });
     expect(text(byTestId('audit-empty', page()))).toBe('No event matches these filters.');
-    expect(byTestId('audit-export', page())?.getAttribute('href')).toBe(
-      '/api/audit/export.csv?actor=user_01MAX&outcome=failed&from=2026-03-01T10:00:00.000Z',
-    );
     expect((byTestId('audit-filter-actor', page()) as HTMLInputElement).value).toBe('user_01MAX');
     expect((byTestId('audit-filter-outcome', page()) as HTMLSelectElement).value).toBe('failed');
   });
@@ -177,5 +174,47 @@ describe('Audit', () => {
     await answer(retry, { events: [auditEvent()], nextCursor: null });
     expect(byTestId('audit-error', page())).toBeNull();
     expect(rows()).toHaveLength(1);
+  });
+
+  it('downloads the CSV export of the filters in force, once at a time', async () => {
+    await open('/audit?actor=user_01MAX&outcome=failed');
+    await answer(await listRequest(), { events: [auditEvent()], nextCursor: null });
+    const button = byTestId('audit-export', page()) as HTMLButtonElement;
+    button.click();
+    harness.detectChanges();
+    expect(button.disabled).toBe(true);
+    expect(button.textContent).toContain('Downloading');
+    button.click();
+
+    const [request, ...more] = http.match((r) => r.url === '/api/audit/export.csv');
+    expect(more).toEqual([]);
+    expect(request!.request.urlWithParams).toBe(
+      '/api/audit/export.csv?actor=user_01MAX&outcome=failed',
+    );
+    const file = new Blob(['id,occurred_at\n'], { type: 'text/csv' });
+    request!.flush(file, {
+      headers: { 'Content-Disposition': 'attachment; filename="audit-org_01ACME.csv"' },
+    });
+    await harness.fixture.whenStable();
+    const [saved] = TestBed.inject(RecordingDownload).saved;
+    expect(saved?.fileName).toBe('audit-org_01ACME.csv');
+    expect(saved?.blob).toBe(file);
+    harness.detectChanges();
+    expect(button.disabled).toBe(false);
+  });
+
+  it('says when the export fails', async () => {
+    await open();
+    await answer(await listRequest(), { events: [auditEvent()], nextCursor: null });
+    byTestId('audit-export', page())!.click();
+    (await waitForMatch(http, (r) => r.url === '/api/audit/export.csv')).flush(new Blob([]), {
+      status: 403,
+      statusText: 'Forbidden',
+    });
+    await harness.fixture.whenStable();
+    expect(TestBed.inject(RecordingDownload).saved).toEqual([]);
+    expect(document.querySelector('.gh-snack-error')?.textContent).toContain(
+      'You are not allowed to do this.',
+    );
   });
 });

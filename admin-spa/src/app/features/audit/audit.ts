@@ -6,23 +6,27 @@ import {
   inject,
   input,
   linkedSignal,
+  signal,
 } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButton } from '@angular/material/button';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { Router, RouterLink } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
 
 import { apiProblem } from '../../core/api/api-error';
 import { AuthSession } from '../../core/auth/auth-session';
+import { BrowserDownload } from '../../core/browser/browser-download';
 import { ServiceStatus } from '../../core/service-status/service-status';
 import { Icon } from '../../shared/icon/icon';
 import { LoadProblem } from '../../shared/load-problem/load-problem';
+import { Notifier } from '../../shared/notify/notifier';
 import { Pager, type PageCursors, type PageRequest } from '../../shared/pager/pager';
 import { actorLabel, targetLabel } from './audit-actor';
 import { AuditDenials } from './audit-denials';
 import { AuditFilterForm } from './audit-filter-form';
 import { auditFilters, type AuditFilters, hasFilters, sameFilters } from './audit-filters';
-import { type AuditEvent, AuditApi } from './audit.api';
+import { type AuditEvent, AuditApi, csvFileName } from './audit.api';
 
 /** Events per page. */
 export const AUDIT_PAGE_SIZE = 25;
@@ -30,7 +34,7 @@ export const AUDIT_PAGE_SIZE = 25;
 /**
  * The audit trail of the current organization, newest first, for holders of `audit:read`: filters
  * kept in the URL query (a link shows the same selection), pages, one event's details, the CSV
- * export of the selection, and the refused requests.
+ * export of the selection (fetched through the BFF, saved as a download), and the refused requests.
  */
 @Component({
   selector: 'gh-audit',
@@ -61,6 +65,8 @@ export class Audit {
   private readonly api = inject(AuditApi);
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
+  private readonly browserDownload = inject(BrowserDownload);
+  private readonly notifier = inject(Notifier);
 
   protected readonly filters = computed<AuditFilters>(
     () =>
@@ -97,7 +103,8 @@ export class Audit {
     before: this.trail().length > 0 ? 'previous' : null,
     after: this.events.hasValue() ? this.events.value().nextCursor : null,
   }));
-  protected readonly exportUrl = computed(() => this.api.exportUrl(this.filters()));
+  /** While the CSV export downloads. */
+  protected readonly exporting = signal(false);
 
   constructor() {
     inject(ServiceStatus).onRetry(() => this.events.reload());
@@ -113,6 +120,23 @@ export class Audit {
     const next = request.after;
     if (next !== undefined) this.trail.update((trail) => [...trail, next]);
     else this.trail.update((trail) => trail.slice(0, -1));
+  }
+
+  /** Downloads the CSV export of the current filters. */
+  protected async exportCsv(): Promise<void> {
+    if (this.exporting()) return;
+    this.exporting.set(true);
+    try {
+      const response = await firstValueFrom(this.api.exportCsv(this.filters()));
+      this.browserDownload.save(
+        response.body ?? new Blob([], { type: 'text/csv' }),
+        csvFileName(response.headers.get('Content-Disposition')),
+      );
+    } catch (error) {
+      this.notifier.error(apiProblem(error, 'The CSV export could not be downloaded.').message);
+    } finally {
+      this.exporting.set(false);
+    }
   }
 
   protected applyFilters(filters: AuditFilters): void {
