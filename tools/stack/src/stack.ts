@@ -26,9 +26,9 @@ export interface StackOptions {
   emulatorTestControls?: boolean;
   sessionStore?: 'sqlite' | 'memory' | 'redis';
   /**
-   * The backend's audit trail directory (`AUDIT_DATA_DIR`); without it the trail is off. Set by
-   * `npm start`; browser tests and benchmarks leave it off (PGlite's first initialisation blocks
-   * the backend for seconds).
+   * The backend's audit trail directory (`AUDIT_DATA_DIR`); without it (and without
+   * `auditDatabaseUrl`) the trail is off. Set by `npm start`; browser tests use PostgreSQL and
+   * benchmarks leave the trail off (PGlite's first initialisation blocks the backend for seconds).
    */
   auditDataDir?: string;
   /**
