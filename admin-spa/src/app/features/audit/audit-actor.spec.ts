@@ -29,6 +29,23 @@ describe('actorLabel', () => {
   });
 });
 
+describe('actorLabel with the members directory', () => {
+  const known = new Map([
+    ['user_01MAX', { name: 'Max Member', email: 'max@example.com' }],
+    ['user_01NEW', { name: 'new@example.com', email: 'new@example.com' }],
+  ]);
+
+  it('names members by their name and e-mail address, before a recorded e-mail', () => {
+    expect(
+      actorLabel({ id: 'user_01MAX', email: 'old@example.com', impersonator: null }, ADA, known),
+    ).toEqual({ name: 'Max Member', detail: 'max@example.com' });
+    expect(actorLabel({ id: 'user_01NEW', email: null, impersonator: null }, ADA, known)).toEqual({
+      name: 'new@example.com',
+      detail: null,
+    });
+  });
+});
+
 describe('targetLabel', () => {
   it('shows the label, else the id', () => {
     expect(targetLabel({ type: 'membership', id: 'om_1', label: 'max@example.com' })).toBe(

@@ -10,6 +10,7 @@ import { AuthSession } from '../../core/auth/auth-session';
 import { ServiceStatus } from '../../core/service-status/service-status';
 import { Icon } from '../../shared/icon/icon';
 import { LoadProblem } from '../../shared/load-problem/load-problem';
+import { actorDirectory } from './actor-directory';
 import { actorLabel } from './audit-actor';
 import { auditFilters, type AuditFilters } from './audit-filters';
 import { AuditApi } from './audit.api';
@@ -37,6 +38,8 @@ export class AuditEventPage {
 
   private readonly api = inject(AuditApi);
   private readonly session = inject(AuthSession);
+  /** Names for the actors' user ids. */
+  private readonly actors = actorDirectory();
   protected readonly backQuery = filtersOf(
     inject(Router).currentNavigation()?.extras.state ?? inject(Location).getState(),
   );
@@ -53,7 +56,9 @@ export class AuditEventPage {
     return error ? apiProblem(error, 'The audit event could not be loaded.') : null;
   });
   protected readonly actor = computed(() =>
-    this.event.hasValue() ? actorLabel(this.event.value().actor, this.session.user()) : null,
+    this.event.hasValue()
+      ? actorLabel(this.event.value().actor, this.session.user(), this.actors())
+      : null,
   );
   /** `details` without before/after, which have their own blocks (e.g. `error`). */
   protected readonly otherDetails = computed(() => {

@@ -4,10 +4,12 @@ import { TestBed } from '@angular/core/testing';
 import { Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 
+import { member, page as memberPage } from '../../../testing/admin-fixtures';
 import { auditEvent } from '../../../testing/audit-fixtures';
 import { RecordingDownload } from '../../../testing/recording-download';
 import { ACME, multiOrganizationSessionBody } from '../../../testing/session-fixtures';
 import { byTestId, provideTestApp, signInAs, waitForMatch } from '../../../testing/test-providers';
+import { DIRECTORY_SIZE } from './actor-directory';
 import { Audit, AUDIT_PAGE_SIZE } from './audit';
 
 @Component({ selector: 'gh-test-page', template: '' })
@@ -25,7 +27,7 @@ describe('Audit', () => {
   let http: HttpTestingController;
   let harness: RouterTestingHarness;
 
-  async function open(url = '/audit'): Promise<void> {
+  async function open(url = '/audit', permissions = ['audit:read']): Promise<void> {
     TestBed.configureTestingModule({
       providers: provideTestApp([
         { path: 'audit', component: Audit },
@@ -33,7 +35,7 @@ describe('Audit', () => {
       ]),
     });
     http = TestBed.inject(HttpTestingController);
-    await signInAs(multiOrganizationSessionBody(ACME, { permissions: ['audit:read'] }));
+    await signInAs(multiOrganizationSessionBody(ACME, { permissions }));
     harness = await RouterTestingHarness.create();
     await TestBed.inject(Router).navigateByUrl(url);
     harness.detectChanges();
@@ -216,5 +218,23 @@ describe('Audit', () => {
     expect(document.querySelector('.gh-snack-error')?.textContent).toContain(
       'You are not allowed to do this.',
     );
+  });
+
+  it('names other actors from the members directory for users who may list members', async () => {
+    await open('/audit', ['audit:read', 'users:read']);
+    const members = await waitForMatch(http, (r) => r.url === '/api/members', 'GET /api/members');
+    expect(members.request.params.get('limit')).toBe(String(DIRECTORY_SIZE));
+    members.flush(memberPage([member()]));
+    const unknown = { id: 'user_01GONE', email: null, impersonator: null };
+    await answer(await listRequest(), {
+      events: [
+        auditEvent({ actor: { id: 'user_01MAX', email: null, impersonator: null } }),
+        auditEvent({ id: '22222222-2222-4222-8222-222222222222', actor: unknown }),
+      ],
+      nextCursor: null,
+    });
+    const [max, gone] = rows();
+    expect(parts(byTestId('audit-actor', max))).toEqual(['Max Member', 'max@example.com']);
+    expect(parts(byTestId('audit-actor', gone))).toEqual(['user_01GONE']);
   });
 });

@@ -22,6 +22,7 @@ import { Icon } from '../../shared/icon/icon';
 import { LoadProblem } from '../../shared/load-problem/load-problem';
 import { Notifier } from '../../shared/notify/notifier';
 import { Pager, type PageCursors, type PageRequest } from '../../shared/pager/pager';
+import { actorDirectory } from './actor-directory';
 import { actorLabel, targetLabel } from './audit-actor';
 import { AuditDenials } from './audit-denials';
 import { AuditFilterForm } from './audit-filter-form';
@@ -65,6 +66,8 @@ export class Audit {
   private readonly api = inject(AuditApi);
   private readonly router = inject(Router);
   private readonly session = inject(AuthSession);
+  /** Names for the actors' user ids. */
+  private readonly actors = actorDirectory();
   private readonly browserDownload = inject(BrowserDownload);
   private readonly notifier = inject(Notifier);
 
@@ -111,7 +114,7 @@ export class Audit {
   }
 
   protected actorOf(event: AuditEvent) {
-    return actorLabel(event.actor, this.session.user());
+    return actorLabel(event.actor, this.session.user(), this.actors());
   }
 
   protected readonly targetLabel = targetLabel;
