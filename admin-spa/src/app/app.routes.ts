@@ -2,6 +2,7 @@ import type { Routes } from '@angular/router';
 
 import { accessGuard, authGuard } from './core/auth/auth-guard';
 import { ADMIN_ACCESS } from './features/admin/admin-access';
+import { AUDIT_ACCESS } from './features/audit/audit-access';
 import { MEMBER_SESSIONS_ACCESS, MEMBERS_ACCESS } from './features/members/members-access';
 
 /**
@@ -58,6 +59,18 @@ export const routes: Routes = [
         path: 'sessions',
         title: 'My sessions · Gatehouse',
         loadComponent: () => import('./features/sessions/my-sessions').then((m) => m.MySessions),
+      },
+      {
+        path: 'audit',
+        title: 'Audit · Gatehouse',
+        canMatch: [accessGuard(AUDIT_ACCESS)],
+        loadComponent: () => import('./features/audit/audit').then((m) => m.Audit),
+      },
+      {
+        path: 'audit/:eventId',
+        title: 'Audit event · Gatehouse',
+        canMatch: [accessGuard(AUDIT_ACCESS)],
+        loadComponent: () => import('./features/audit/audit-event').then((m) => m.AuditEventPage),
       },
       {
         path: 'admin',

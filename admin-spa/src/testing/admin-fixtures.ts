@@ -100,4 +100,5 @@ export const ADMIN_PERMISSIONS = [
   'users:write',
   'sessions:read',
   'sessions:revoke',
+  'audit:read',
 ] as const;

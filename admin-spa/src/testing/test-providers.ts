@@ -12,12 +12,14 @@ import { provideRouter, type Routes, withComponentInputBinding } from '@angular/
 import { AuthSession } from '../app/core/auth/auth-session';
 import { bffInterceptor } from '../app/core/auth/bff-interceptor';
 import { BROADCAST_CHANNEL_FACTORY } from '../app/core/auth/session-channel';
+import { BrowserDownload } from '../app/core/browser/browser-download';
 import { BrowserLocation } from '../app/core/browser/browser-location';
+import { RecordingDownload } from './recording-download';
 import { RecordingLocation } from './recording-location';
 
 /**
  * The app's real HTTP stack (HttpClient + bffInterceptor) over HttpTestingController, a recording
- * location, no cross-tab channel unless a test provides one, and Material without animations.
+ * location and downloads, no cross-tab channel unless a test provides one, and Material without animations.
  */
 export function provideTestApp(routes: Routes = []): (Provider | EnvironmentProviders)[] {
   return [
@@ -26,6 +28,8 @@ export function provideTestApp(routes: Routes = []): (Provider | EnvironmentProv
     provideRouter(routes, withComponentInputBinding()),
     RecordingLocation,
     { provide: BrowserLocation, useExisting: RecordingLocation },
+    RecordingDownload,
+    { provide: BrowserDownload, useExisting: RecordingDownload },
     { provide: BROADCAST_CHANNEL_FACTORY, useValue: () => null },
     // Dialogs and menus open and close at once (jsdom runs no CSS transitions).
     { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },

@@ -133,4 +133,18 @@ describe('stackServiceSpecs', () => {
     const seed = JSON.parse(readFileSync(join(opts.dataDir, 'emulator', 'seed.json'), 'utf8'));
     expect(seed.webhooks).toBeUndefined();
   });
+
+  it('gives the backend an audit trail only when asked: a directory or a PostgreSQL database', () => {
+    const backendEnv = (overrides: Partial<StackOptions>) =>
+      stackServiceSpecs(options(overrides)).specs.find((spec) => spec.name === 'backend')?.env;
+    expect(backendEnv({})).not.toHaveProperty('AUDIT_DATA_DIR');
+    expect(backendEnv({})).not.toHaveProperty('DATABASE_URL');
+    expect(backendEnv({ auditDataDir: '/data/audit' })).toMatchObject({
+      AUDIT_DATA_DIR: '/data/audit',
+    });
+    const url = 'postgres://postgres@127.0.0.1:5432/gatehouse_e2e_1';
+    const env = backendEnv({ auditDatabaseUrl: url });
+    expect(env).toMatchObject({ DATABASE_URL: url });
+    expect(env).not.toHaveProperty('AUDIT_DATA_DIR');
+  });
 });

@@ -26,11 +26,16 @@ export interface StackOptions {
   emulatorTestControls?: boolean;
   sessionStore?: 'sqlite' | 'memory' | 'redis';
   /**
-   * The backend's audit trail directory (`AUDIT_DATA_DIR`); without it the trail is off. Set by
-   * `npm start`; browser tests and benchmarks leave it off (PGlite's first initialisation blocks
-   * the backend for seconds).
+   * The backend's audit trail directory (`AUDIT_DATA_DIR`); without it (and without
+   * `auditDatabaseUrl`) the trail is off. Set by `npm start`; browser tests use PostgreSQL and
+   * benchmarks leave the trail off (PGlite's first initialisation blocks the backend for seconds).
    */
   auditDataDir?: string;
+  /**
+   * A PostgreSQL database for the backend's audit trail (`DATABASE_URL`; the backend prefers it
+   * to `auditDataDir`). The browser tests create one per run.
+   */
+  auditDatabaseUrl?: string;
   /** Required with `sessionStore: 'redis'` (Redis is the machine's, never started by the stack). */
   redisUrl?: string;
   /**
@@ -198,6 +203,7 @@ export function stackServiceSpecs(options: StackOptions): {
       WORKOS_API_KEY: client.apiKey,
       WORKOS_API_BASE_URL: client.apiBaseUrl,
       ...(options.auditDataDir ? { AUDIT_DATA_DIR: options.auditDataDir } : {}),
+      ...(options.auditDatabaseUrl ? { DATABASE_URL: options.auditDatabaseUrl } : {}),
       LOG_LEVEL: logLevel,
     },
     cwd: join(rootDir, 'backend'),

@@ -75,6 +75,9 @@ describe('Members', () => {
     expect(byTestId('member-sessions-link', max)?.getAttribute('href')).toBe(
       '/members/om_01MAX/sessions',
     );
+    expect(byTestId('member-audit-link', max)?.getAttribute('href')).toBe(
+      '/audit?actor=user_01MAX',
+    );
     expect(byTestId('role-change-hint', element)?.textContent).toContain('next refresh');
   });
 
@@ -86,6 +89,7 @@ describe('Members', () => {
     expect(element.querySelector('[data-testid="member-role-button"]')).toBeNull();
     expect(element.querySelector('[data-testid="member-remove"]')).toBeNull();
     expect(element.querySelector('[data-testid="member-sessions-link"]')).toBeNull();
+    expect(element.querySelector('[data-testid="member-audit-link"]')).toBeNull();
     expect(text(byTestId('member-role', rows()[1]))).toBe('Member');
   });
 

@@ -28,6 +28,7 @@ import { Notifier } from '../../shared/notify/notifier';
 import { Pager, type PageRequest } from '../../shared/pager/pager';
 import { PendingKeys } from '../../shared/pending/pending-keys';
 import { roleLabel } from '../../shared/roles/role-label';
+import { AUDIT_ACCESS } from '../audit/audit-access';
 import { InviteDialog, type InviteData } from './invite-dialog';
 import type { Invitation } from './invitations.api';
 import { Invitations } from './invitations';
@@ -81,6 +82,7 @@ export class Members {
   protected readonly canSeeSessions = computed(() =>
     hasAccess(this.session, MEMBER_SESSIONS_ACCESS),
   );
+  protected readonly canSeeAudit = computed(() => hasAccess(this.session, AUDIT_ACCESS));
   protected readonly organizationName = computed(
     () => this.session.organization()?.name ?? 'your organization',
   );

@@ -45,13 +45,17 @@ describe('MemberSessions', () => {
   });
 
   it('names the member and lists their sessions; signs one out for sessions:revoke', async () => {
-    await open(['sessions:read', 'sessions:revoke'], {
+    await open(['sessions:read', 'sessions:revoke', 'audit:read'], {
       memberName: 'Max Member',
       memberEmail: 'max@example.com',
+      memberUserId: 'user_01MAX',
     });
     await answer({ data: [MAX_SESSION] });
     expect(page().querySelector('h1')?.textContent).toContain('Sessions of Max Member');
     expect(page().textContent).toContain('max@example.com');
+    expect(byTestId('member-audit-link', page())?.getAttribute('href')).toBe(
+      '/audit?actor=user_01MAX',
+    );
 
     const revoke = byTestId('session-revoke', page()) as HTMLButtonElement;
     revoke.click();
@@ -71,6 +75,12 @@ describe('MemberSessions', () => {
     expect(page().querySelector('h1')?.textContent).toContain("A member's sessions");
     expect(byTestId('session-row', page())).not.toBeNull();
     expect(byTestId('session-revoke', page())).toBeNull();
+  });
+
+  it("links to the member's audit events only for audit:read", async () => {
+    await open(['sessions:read'], { memberName: 'Max Member', memberUserId: 'user_01MAX' });
+    await answer({ data: [MAX_SESSION] });
+    expect(byTestId('member-audit-link', page())).toBeNull();
   });
 
   it('shows the empty state and what the backend says about another organization', async () => {

@@ -14,6 +14,7 @@ import { Icon } from '../../shared/icon/icon';
 import { LoadProblem } from '../../shared/load-problem/load-problem';
 import { Notifier } from '../../shared/notify/notifier';
 import { PendingKeys } from '../../shared/pending/pending-keys';
+import { AUDIT_ACCESS } from '../audit/audit-access';
 import { MEMBER_SESSIONS_REVOKE_ACCESS } from '../members/members-access';
 import { SessionList } from './session-list';
 import { type UserSession, SessionsApi } from './sessions.api';
@@ -23,13 +24,19 @@ import { describeUserAgent } from './user-agent';
 interface MemberLabel {
   readonly name: string;
   readonly email: string | null;
+  /** Their user id, to link to their audit events. */
+  readonly userId: string | null;
 }
 
 function memberLabel(state: unknown): MemberLabel | null {
   if (typeof state !== 'object' || state === null) return null;
-  const { memberName, memberEmail } = state as Record<string, unknown>;
+  const { memberName, memberEmail, memberUserId } = state as Record<string, unknown>;
   if (typeof memberName !== 'string' || memberName.length === 0) return null;
-  return { name: memberName, email: typeof memberEmail === 'string' ? memberEmail : null };
+  return {
+    name: memberName,
+    email: typeof memberEmail === 'string' ? memberEmail : null,
+    userId: typeof memberUserId === 'string' && memberUserId.length > 0 ? memberUserId : null,
+  };
 }
 
 /**
@@ -59,6 +66,7 @@ export class MemberSessions {
   protected readonly canRevoke = computed(() =>
     hasAccess(this.session, MEMBER_SESSIONS_REVOKE_ACCESS),
   );
+  protected readonly canSeeAudit = computed(() => hasAccess(this.session, AUDIT_ACCESS));
 
   protected readonly sessions = rxResource({
     params: () => {

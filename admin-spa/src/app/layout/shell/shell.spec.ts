@@ -73,6 +73,16 @@ describe('Shell', () => {
     expect(byTestId('nav-members', page)?.getAttribute('href')).toBe('/members');
   });
 
+  it('lists Audit only to holders of audit:read', async () => {
+    expect(byTestId('nav-audit', await render(adminSessionBody()))).toBeNull();
+    fixture.destroy();
+    TestBed.resetTestingModule();
+    TestBed.configureTestingModule({ providers: provideTestApp() });
+    http = TestBed.inject(HttpTestingController);
+    const page = await render(sessionBody({ permissions: ['audit:read'] }));
+    expect(byTestId('nav-audit', page)?.getAttribute('href')).toBe('/audit');
+  });
+
   it('shows the organization switcher and the impersonation banner', async () => {
     const page = await render(
       multiOrganizationSessionBody(ACME, {

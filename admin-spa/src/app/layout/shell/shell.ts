@@ -25,6 +25,7 @@ import { hasAccess } from '../../core/auth/auth-guard';
 import { rerouteOnOrganizationChange } from '../../core/auth/organization-change';
 import { SessionLifetime } from '../../core/auth/session-lifetime';
 import { ADMIN_ACCESS } from '../../features/admin/admin-access';
+import { AUDIT_ACCESS } from '../../features/audit/audit-access';
 import { MEMBERS_ACCESS } from '../../features/members/members-access';
 import { Icon } from '../../shared/icon/icon';
 import { ImpersonationBanner } from '../impersonation-banner/impersonation-banner';
@@ -84,6 +85,7 @@ export class Shell {
   private readonly main = viewChild.required<ElementRef<HTMLElement>>('main');
   protected readonly canAdminister = computed(() => hasAccess(this.session, ADMIN_ACCESS));
   protected readonly canSeeMembers = computed(() => hasAccess(this.session, MEMBERS_ACCESS));
+  protected readonly canSeeAudit = computed(() => hasAccess(this.session, AUDIT_ACCESS));
 
   constructor() {
     inject(SessionLifetime).start();
