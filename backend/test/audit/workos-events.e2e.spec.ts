@@ -1,6 +1,7 @@
 import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE, MAX } from '@gatehouse/workos-emulator';
 import { WorkosEventsPoller } from '../../src/audit/ingestion/workos-events.poller.js';
-import { LogCapture, type TestApp } from '../kit/index.js';
+import { createTestApp, LogCapture, type TestApp } from '../kit/index.js';
+import { auditConfig } from './support/audit-test-config.js';
 import { storesUnderTest } from './support/stores-under-test.js';
 import {
   eventually,
@@ -183,6 +184,24 @@ describe.each(storesUnderTest())('WorkOS events in the audit trail on $name', (s
     } finally {
       await t.close();
     }
+  }, 60_000);
+
+  it('does not poll without WORKOS_API_KEY, nor with AUDIT_EVENTS_POLL_SECONDS=0', async () => {
+    const logs = new LogCapture();
+    const withoutKey = await createTestApp({
+      issuer: stack.issuer,
+      audit: auditConfig(store.config(), { events: { pollIntervalMs: 100 } }),
+      logs,
+    });
+    await withoutKey.close();
+    const switchedOff = await stack.backend(store.config(), logs, 0);
+    const polls = switchedOff.app.get(WorkosEventsPoller).status().polls;
+    await switchedOff.close();
+    expect(polls).toBe(0);
+    expect(logs.find('WorkOS events poller off').map((r) => r['reason'])).toEqual([
+      'no WORKOS_API_KEY',
+      'AUDIT_EVENTS_POLL_SECONDS is 0',
+    ]);
   }, 60_000);
 
   if (store.name === 'postgres') {

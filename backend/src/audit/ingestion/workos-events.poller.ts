@@ -73,21 +73,27 @@ export class WorkosEventsPoller {
 
   /** Starts polling (the first poll right away) unless the configuration switches it off. */
   start(): void {
+    if (!this.stopped) return;
+    const { store } = this.config;
     const reason = offReason(this.config, this.workos);
-    if (reason !== null || !this.stopped) {
-      if (reason !== null) this.logger.pino.info({ reason }, 'WorkOS events poller off');
+    // The SDK's own retries are off: the next poll is the retry.
+    const sdk =
+      reason === null && this.workos
+        ? createWorkosAdminClient({ ...this.workos, maxRetries: 0 })
+        : null;
+    if (sdk === null || store.kind === 'disabled') {
+      this.logger.pino.info({ reason }, 'WorkOS events poller off');
       return;
     }
-    const { store } = this.config;
-    if (store.kind === 'disabled' || !this.workos) return;
-    // The SDK's own retries are off: the next poll is the retry.
-    const sdk = createWorkosAdminClient({ ...this.workos, maxRetries: 0 });
-    if (sdk === null) return;
     this.source = workosEventsSource(sdk);
     this.lease = pollerLeaseFor(store, (error) =>
       this.logger.pino.warn({ error: errorSummary(error) }, 'WorkOS events poller lost its lock'),
     );
     this.stopped = false;
+    this.logger.pino.info(
+      { intervalMs: this.config.events?.pollIntervalMs },
+      'WorkOS events poller started',
+    );
     this.schedule(0);
   }
 

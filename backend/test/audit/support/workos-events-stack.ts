@@ -38,7 +38,7 @@ export interface WorkosRow {
 
 /**
  * The WorkOS events suites' world: an in-process emulator, its SDK client, an issuer for the
- * backend's tokens, and backends on one audit store that poll the emulator every 100 ms.
+ * backend's tokens, and backends on one audit store that poll the emulator (every 100 ms).
  */
 export class WorkosEventsStack {
   private constructor(
@@ -60,11 +60,11 @@ export class WorkosEventsStack {
     return new WorkosEventsStack(emulator, workos, issuer);
   }
 
-  /** A backend on `store` whose poller reads the emulator. */
-  backend(store: AuditStoreConfig, logs?: LogCapture): Promise<TestApp> {
+  /** A backend on `store` whose poller reads the emulator every `pollIntervalMs`. */
+  backend(store: AuditStoreConfig, logs?: LogCapture, pollIntervalMs = 100): Promise<TestApp> {
     return createTestApp({
       issuer: this.issuer,
-      audit: auditConfig(store, { events: { pollIntervalMs: 100 } }),
+      audit: auditConfig(store, { events: { pollIntervalMs } }),
       workosAdmin: {
         apiKey: this.emulator.apiKey,
         clientId: this.emulator.clientId,
