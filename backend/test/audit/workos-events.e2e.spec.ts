@@ -1,4 +1,6 @@
 import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE, MAX } from '@gatehouse/workos-emulator';
+import pg from 'pg';
+import type { AuditStoreConfig } from '../../src/audit/audit.config.js';
 import { WorkosEventsPoller } from '../../src/audit/ingestion/workos-events.poller.js';
 import { createTestApp, LogCapture, type TestApp } from '../kit/index.js';
 import { auditConfig } from './support/audit-test-config.js';
@@ -19,6 +21,22 @@ interface Entry {
   outcome: string;
   details: Record<string, unknown>;
   request: { clientIp: string | null; userAgent: string | null };
+}
+
+/** Ends the poller's lock connection from the server side. */
+async function terminatePollerConnections(config: AuditStoreConfig): Promise<void> {
+  if (config.kind !== 'postgres') throw new Error('PostgreSQL only');
+  const client = new pg.Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query(
+      `select pg_terminate_backend(pid) from pg_stat_activity
+       where application_name = 'gatehouse-audit-events-poller' and datname = current_database()`,
+    );
+    expect(rowCount).toBe(1);
+  } finally {
+    await client.end();
+  }
 }
 
 const reader = (organizationId: string) => ({
@@ -205,6 +223,34 @@ describe.each(storesUnderTest())('WorkOS events in the audit trail on $name', (s
   }, 60_000);
 
   if (store.name === 'postgres') {
+    it('takes its lock again after losing the connection that held it', async () => {
+      const logs = new LogCapture();
+      const t = await stack.backend(store.config(), logs);
+      const poller = t.app.get(WorkosEventsPoller);
+      try {
+        await eventually(
+          () => Promise.resolve(poller.status().leader),
+          (leader) => leader,
+        );
+        // What a PostgreSQL restart or a failover does to the lock's session.
+        await terminatePollerConnections(store.config());
+        const max = await stack.signIn(MAX.email);
+        await eventually(
+          () => workosEntries(t, EXAMPLE_CORP_ID),
+          (entries) => entries.some((e) => e.target?.id === max.sessionId),
+        );
+        // Noticed idle ('lost its lock') or by the next poll's check of the connection.
+        const noticed = [
+          ...logs.find('WorkOS events poller lost its lock'),
+          ...logs.find('WorkOS events not read'),
+        ];
+        expect(noticed).toHaveLength(1);
+        expect(poller.status().leader).toBe(true);
+      } finally {
+        await t.close();
+      }
+    }, 60_000);
+
     it('has one poller among backends sharing the database, and another takes over', async () => {
       const before = (await workosRows(store.config())).length;
       const first = await stack.backend(store.config());
