@@ -8,12 +8,13 @@ import type { AuditConfig } from './audit.config.js';
 import { AUDIT_CONFIG } from './audit.tokens.js';
 import { AuditRetention } from './audit-retention.js';
 import { AuditStore } from './audit-store.js';
+import { WorkosEventsPoller } from './ingestion/workos-events.poller.js';
 import { DenialAggregator } from './recording/denial-aggregator.js';
 
 /**
  * Starts and stops the trail's parts in order: the store opens at bootstrap (in the background),
- * denial counts are flushed on a timer, retention runs daily; at shutdown the last counts are
- * flushed before the database closes.
+ * denial counts are flushed on a timer, retention runs daily, WorkOS events are polled; at shutdown
+ * the poller stops and the last counts are flushed before the database closes.
  */
 @Injectable()
 export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -23,6 +24,7 @@ export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShut
     private readonly store: AuditStore,
     private readonly denials: DenialAggregator,
     private readonly retention: AuditRetention,
+    private readonly workosEvents: WorkosEventsPoller,
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
   ) {}
 
@@ -34,10 +36,12 @@ export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShut
     );
     this.flushTimer.unref();
     this.retention.start();
+    this.workosEvents.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.flushTimer);
+    await this.workosEvents.stop();
     await this.retention.stop();
     await this.denials.flush();
     await this.store.close();

@@ -17,7 +17,7 @@ export interface PruneResult {
 
 /** Deletes events and denial counts older than `retentionDays` before `now`. */
 export async function pruneExpired(
-  repositories: AuditRepositories,
+  repositories: Pick<AuditRepositories, 'events' | 'denials'>,
   now: number,
   retentionDays: number,
 ): Promise<PruneResult> {

@@ -6,6 +6,7 @@ import { AuditUnavailableError } from './audit-unavailable.error.js';
 import { AuditDatabase } from './database/audit-database.js';
 import { AuditDenialRepository } from './database/audit-denial.repository.js';
 import { AuditEventRepository } from './database/audit-event.repository.js';
+import { WorkosEventsRepository } from './ingestion/workos-events.repository.js';
 
 /** What the store is doing, for logs and readiness details. */
 export type AuditStoreState = 'idle' | 'opening' | 'open' | 'retrying' | 'disabled' | 'closed';
@@ -17,6 +18,8 @@ const RETRY_DELAYS_MS = [1_000, 2_000, 5_000, 10_000, 30_000];
 export interface AuditRepositories {
   readonly events: AuditEventRepository;
   readonly denials: AuditDenialRepository;
+  /** The WorkOS Events API poller's cursor and inserts. */
+  readonly workosEvents: WorkosEventsRepository;
 }
 
 /**
@@ -99,6 +102,7 @@ export class AuditStore {
     const repositories = {
       events: new AuditEventRepository(database),
       denials: new AuditDenialRepository(database),
+      workosEvents: new WorkosEventsRepository(database),
     };
     this.opened = { database, repositories };
     this.state = 'open';

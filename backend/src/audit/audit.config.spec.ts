@@ -28,16 +28,30 @@ describe('loadAuditConfig', () => {
     });
   });
 
-  it('has defaults: 365 days, migrations at start, the trail off without a store', () => {
+  it('has defaults: 365 days, migrations at start, polling every 10 s, the trail off without a store', () => {
     expect(loadAuditConfig({})).toEqual({
       config: {
         store: { kind: 'disabled', reason: expect.stringContaining('AUDIT_DATA_DIR') },
         migrateOnStart: true,
         retentionDays: 365,
         denials: { flushIntervalMs: 5_000, maxKeys: 10_000 },
+        events: { pollIntervalMs: 10_000 },
       },
       problems: [],
     });
+  });
+
+  it('reads the Events API poll interval; 0 switches polling off', () => {
+    const interval = (value: string) =>
+      loadAuditConfig({ AUDIT_EVENTS_POLL_SECONDS: value }).config?.events?.pollIntervalMs;
+    expect(interval('3')).toBe(3_000);
+    expect(interval('0')).toBe(0);
+    expect(loadAuditConfig({ AUDIT_EVENTS_POLL_SECONDS: '-1' }).problems).toEqual([
+      'AUDIT_EVENTS_POLL_SECONDS must be a whole number',
+    ]);
+    expect(loadAuditConfig({ AUDIT_EVENTS_POLL_SECONDS: '86401' }).problems).toEqual([
+      'AUDIT_EVENTS_POLL_SECONDS must be between 0 and 86400',
+    ]);
   });
 
   it('requires a lasting store in production', () => {

@@ -31,6 +31,15 @@ export interface AuditConfig {
     /** Distinct (organization, status, code, route, minute) keys held at most; more are dropped. */
     readonly maxKeys: number;
   };
+  /**
+   * The WorkOS Events API poller (sign-ins, sessions, memberships; see docs/audit.md). Absent or
+   * `pollIntervalMs: 0`: off. It also needs `WORKOS_API_KEY`. Configurations built by hand (test
+   * apps) leave it out, so only suites that ask for it poll.
+   */
+  readonly events?: {
+    /** Milliseconds between two polls when nothing is waiting; 0 switches the poller off. */
+    readonly pollIntervalMs: number;
+  };
 }
 
 /** The backend package directory: relative data paths are resolved from here, not the cwd. */
@@ -60,6 +69,7 @@ const auditEnvSchema = z.object({
   AUDIT_DATA_DIR: z.string().max(4_096).optional(),
   AUDIT_RETENTION_DAYS: wholeNumber(1, 36_500).default(365),
   AUDIT_DB_POOL_MAX: wholeNumber(1, 100).default(10),
+  AUDIT_EVENTS_POLL_SECONDS: wholeNumber(0, 86_400).default(10),
   AUDIT_MIGRATE_ON_START: z
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
@@ -78,7 +88,8 @@ export type AuditConfigResult =
 /**
  * Reads `DATABASE_URL` (PostgreSQL; wins when set), `AUDIT_DATA_DIR` (embedded PGlite directory,
  * relative to the backend package; `memory://` keeps nothing), `AUDIT_RETENTION_DAYS`
- * (365), `AUDIT_DB_POOL_MAX` (10) and `AUDIT_MIGRATE_ON_START` (true). Empty values count as unset.
+ * (365), `AUDIT_DB_POOL_MAX` (10), `AUDIT_MIGRATE_ON_START` (true) and `AUDIT_EVENTS_POLL_SECONDS`
+ * (10; 0 switches the WorkOS Events API poller off). Empty values count as unset.
  * With neither store variable the trail is off (admin actions answer 503), which `NODE_ENV=production`
  * refuses. In-process embedders (tests, scripts) thus open no database unless they ask for one. Never echoes `DATABASE_URL`,
  * which may hold a password.
@@ -107,6 +118,7 @@ export function loadAuditConfig(
       migrateOnStart: e.AUDIT_MIGRATE_ON_START,
       retentionDays: e.AUDIT_RETENTION_DAYS,
       denials: DEFAULT_DENIAL_SETTINGS,
+      events: { pollIntervalMs: e.AUDIT_EVENTS_POLL_SECONDS * 1_000 },
     },
     problems: [],
   };

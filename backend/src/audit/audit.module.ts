@@ -8,6 +8,7 @@ import { AuditLifecycle } from './audit-lifecycle.js';
 import { AuditRetention } from './audit-retention.js';
 import { AuditStore } from './audit-store.js';
 import { AuditUnavailableFilter } from './audit-unavailable.filter.js';
+import { WorkosEventsPoller } from './ingestion/workos-events.poller.js';
 import { AuditController } from './reading/audit.controller.js';
 import { AuditTrail } from './recording/audit-trail.service.js';
 import { DenialAggregator } from './recording/denial-aggregator.js';
@@ -48,19 +49,21 @@ const providers: Provider[] = [
   RouteRequirements,
   AuditTrail,
   AuditRetention,
+  WorkosEventsPoller,
   AuditLifecycle,
   { provide: APP_FILTER, useClass: AuditUnavailableFilter },
 ];
 
 /**
  * The audit trail (issue 17): storage (PGlite or PostgreSQL), `AuditTrail` for admin actions,
- * denial counting for every 401/403, retention, and `GET /audit…` for `audit:read`.
+ * denial counting for every 401/403, retention, the WorkOS Events API poller, and `GET /audit…`
+ * for `audit:read`.
  * See docs/audit.md.
  */
 @Module({
   providers,
   controllers: [AuditController],
-  exports: [AuditTrail, AuditStore, DenialAggregator],
+  exports: [AuditTrail, AuditStore, DenialAggregator, WorkosEventsPoller],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

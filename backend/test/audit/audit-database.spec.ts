@@ -24,7 +24,7 @@ describe.each(storesUnderTest())('migrations on $name', (store) => {
     const again = await AuditDatabase.open(store.config(), quiet);
     await again.close();
 
-    expect(first.appliedMigrations).toEqual(['0001-audit-trail']);
+    expect(first.appliedMigrations).toEqual(['0001-audit-trail', '0002-workos-events-cursor']);
     expect(checked.appliedMigrations).toEqual([]);
     expect(again.appliedMigrations).toEqual([]);
   }, 90_000);
