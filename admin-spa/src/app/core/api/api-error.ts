@@ -3,6 +3,9 @@ import { HttpErrorResponse } from '@angular/common/http';
 /** The backend's answer when it has no WorkOS API key: the admin pages cannot work at all. */
 export const ADMIN_API_UNCONFIGURED = 'admin_api_unconfigured';
 
+/** The backend's answer when the audit trail cannot take an entry: the change was not made. */
+export const AUDIT_UNAVAILABLE = 'audit_unavailable';
+
 /** One invalid field of a request, as the backend names it. */
 export interface FieldProblem {
   readonly field: string;

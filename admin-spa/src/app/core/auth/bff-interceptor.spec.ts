@@ -167,5 +167,17 @@ describe('bffInterceptor', () => {
       await expect(response).rejects.toMatchObject({ status: 503 });
       expect(status.unavailable()).toBe(false);
     });
+
+    it('a 503 audit_unavailable is left to the page (the change was refused, not an outage)', async () => {
+      const response = firstValueFrom(client.patch('/api/members/om_1', { role: 'admin' }));
+      http
+        .expectOne('/api/members/om_1')
+        .flush(
+          { code: 'audit_unavailable', message: 'The audit trail is unavailable.' },
+          { status: 503, statusText: 'Service Unavailable' },
+        );
+      await expect(response).rejects.toMatchObject({ status: 503 });
+      expect(status.unavailable()).toBe(false);
+    });
   });
 });

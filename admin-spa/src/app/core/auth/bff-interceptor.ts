@@ -3,7 +3,7 @@ import { inject } from '@angular/core';
 import { Router } from '@angular/router';
 import { catchError, tap, throwError } from 'rxjs';
 
-import { ADMIN_API_UNCONFIGURED } from '../api/api-error';
+import { ADMIN_API_UNCONFIGURED, AUDIT_UNAVAILABLE } from '../api/api-error';
 import { BrowserLocation } from '../browser/browser-location';
 import { ServiceStatus } from '../service-status/service-status';
 import { AuthSession } from './auth-session';
@@ -12,14 +12,22 @@ import { bffTarget } from './bff-paths';
 /** Statuses that mean "the service behind the BFF did not answer", worth trying again. */
 const UNAVAILABLE_STATUSES = new Set([0, 502, 503, 504]);
 
-/** The backend has no WorkOS API key: a lasting set-up problem the page explains, not an outage. */
-function isUnconfiguredAdminApi(error: HttpErrorResponse): boolean {
+/**
+ * 503s of one backend feature, which the calling page explains, not an outage of the service: no
+ * WorkOS API key (a lasting set-up problem) or the audit trail down (the change was refused).
+ */
+const FEATURE_UNAVAILABLE_CODES: ReadonlySet<unknown> = new Set([
+  ADMIN_API_UNCONFIGURED,
+  AUDIT_UNAVAILABLE,
+]);
+
+function isFeatureUnavailable(error: HttpErrorResponse): boolean {
   const body: unknown = error.error;
   return (
     typeof body === 'object' &&
     body !== null &&
     'code' in body &&
-    body.code === ADMIN_API_UNCONFIGURED
+    FEATURE_UNAVAILABLE_CODES.has(body.code)
   );
 }
 
@@ -36,8 +44,8 @@ function isCsrfRejection(error: HttpErrorResponse): boolean {
  *   returning to the same URL).
  * - `/api` 403 (other than a CSRF rejection): shows the Forbidden page at the same URL.
  * - 502/503/504 or a network error: reports "service unavailable" for the shell's message; any
- *   later successful BFF answer clears it. A 503 `admin_api_unconfigured` is not an outage: the
- *   page that called shows it.
+ *   later successful BFF answer clears it. A 503 `admin_api_unconfigured` or `audit_unavailable`
+ *   is not an outage: the page that called shows it.
  *
  * Errors are re-thrown so the caller can still show its own state.
  */
@@ -55,7 +63,7 @@ export const bffInterceptor: HttpInterceptorFn = (request, next) => {
     }),
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse) {
-        if (UNAVAILABLE_STATUSES.has(error.status) && !isUnconfiguredAdminApi(error)) {
+        if (UNAVAILABLE_STATUSES.has(error.status) && !isFeatureUnavailable(error)) {
           serviceStatus.reportUnavailable(error.status);
         } else {
           serviceStatus.clear();
