@@ -17,11 +17,10 @@ import {
   MAX,
   completeSignIn,
   createEmulator,
-  type Emulator,
 } from '../src/index.js';
 import { call } from './http.helpers.js';
 import { componentValidator, responseValidator } from './openapi.helpers.js';
-import { CALLBACK, sdkFor } from './sdk.helpers.js';
+import { CALLBACK, sdkFor, useSdkEmulator } from './sdk.helpers.js';
 
 type EventName = Parameters<WorkOS['events']['listEvents']>[0]['events'][number];
 const ALL: EventName[] = [
@@ -39,24 +38,10 @@ const ALL: EventName[] = [
 
 /** The Events API the audit trail polls: what the emulator records and how `/events` pages it. */
 describe('recorded events and GET /events', () => {
-  let emulator: Emulator;
-  let workos: WorkOS;
-  let now: number;
-
-  beforeAll(async () => {
-    now = Date.now();
-    emulator = await createEmulator({ port: 0, now: () => now });
-    workos = sdkFor(emulator);
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
-  });
+  const t = useSdkEmulator();
 
   async function signIn(email: string, password?: string): Promise<URL> {
-    const url = workos.userManagement.getAuthorizationUrl({
+    const url = t.workos.userManagement.getAuthorizationUrl({
       provider: 'authkit',
       redirectUri: CALLBACK,
     });
@@ -64,15 +49,15 @@ describe('recorded events and GET /events', () => {
   }
 
   async function raw(query: string) {
-    return call(emulator, `/events?${query}`, {
-      headers: { authorization: `Bearer ${emulator.apiKey}` },
+    return call(t.emulator, `/events?${query}`, {
+      headers: { authorization: `Bearer ${t.emulator.apiKey}` },
     });
   }
 
   it('records a sign-in, a failed password, a sign-out and admin changes, each valid for the OpenAPI document', async () => {
     await expect(signIn(MAX.email, 'wrong-password')).rejects.toThrow();
     const code = (await signIn(MAX.email, MAX.password)).searchParams.get('code') ?? '';
-    const session = await workos.userManagement.authenticateWithCode({
+    const session = await t.workos.userManagement.authenticateWithCode({
       code,
       ipAddress: '203.0.113.9',
       userAgent: 'Gatehouse test',
@@ -80,16 +65,18 @@ describe('recorded events and GET /events', () => {
     const sid = JSON.parse(
       Buffer.from(session.accessToken.split('.')[1] ?? '', 'base64url').toString(),
     ).sid;
-    await fetch(workos.userManagement.getLogoutUrl({ sessionId: sid }), { redirect: 'manual' });
-    const [max] = (await workos.userManagement.listOrganizationMemberships({ userId: MAX.id }))
+    await fetch(t.workos.userManagement.getLogoutUrl({ sessionId: sid }), { redirect: 'manual' });
+    const [max] = (await t.workos.userManagement.listOrganizationMemberships({ userId: MAX.id }))
       .data;
-    await workos.userManagement.updateOrganizationMembership(max?.id ?? '', { roleSlug: 'admin' });
-    await workos.userManagement.sendInvitation({
+    await t.workos.userManagement.updateOrganizationMembership(max?.id ?? '', {
+      roleSlug: 'admin',
+    });
+    await t.workos.userManagement.sendInvitation({
       email: 'new@example.com',
       organizationId: EXAMPLE_CORP_ID,
     });
 
-    const listed = await workos.events.listEvents({ events: ALL, limit: 100 });
+    const listed = await t.workos.events.listEvents({ events: ALL, limit: 100 });
     expect(listed.data.map((e) => e.event)).toEqual([
       'authentication.password_failed',
       'authentication.password_succeeded',
@@ -128,11 +115,11 @@ describe('recorded events and GET /events', () => {
   });
 
   it('pages oldest first with an after cursor; new events appear after the last one processed', async () => {
-    for (const email of [ADA.email, MAX.email, ADA.email]) await emulator.issueSession({ email });
-    const first = await workos.events.listEvents({ events: ['session.created'], limit: 2 });
+    for (const email of [ADA.email, MAX.email, ADA.email]) await t.emulator.issueSession({ email });
+    const first = await t.workos.events.listEvents({ events: ['session.created'], limit: 2 });
     expect(first.data).toHaveLength(2);
     expect(first.listMetadata.after).toBe(first.data[1]?.id);
-    const second = await workos.events.listEvents({
+    const second = await t.workos.events.listEvents({
       events: ['session.created'],
       limit: 2,
       after: first.listMetadata.after ?? '',
@@ -141,12 +128,12 @@ describe('recorded events and GET /events', () => {
     expect(second.listMetadata.after).toBeNull();
     const cursor = second.data[0]?.id ?? '';
     expect(
-      await workos.events.listEvents({ events: ['session.created'], after: cursor }),
+      await t.workos.events.listEvents({ events: ['session.created'], after: cursor }),
     ).toMatchObject({ data: [] });
-    await emulator.issueSession({ email: MAX.email });
-    const next = await workos.events.listEvents({ events: ['session.created'], after: cursor });
+    await t.emulator.issueSession({ email: MAX.email });
+    const next = await t.workos.events.listEvents({ events: ['session.created'], after: cursor });
     expect(next.data.map((e) => e.event)).toEqual(['session.created']);
-    const newest = await workos.events.listEvents({
+    const newest = await t.workos.events.listEvents({
       events: ['session.created'],
       order: 'desc',
       limit: 1,
@@ -155,27 +142,29 @@ describe('recorded events and GET /events', () => {
   });
 
   it('filters by organization and time range, and forgets events after 30 days', async () => {
-    await emulator.issueSession({ email: GRACE.email, organizationId: GLOBEX_ID });
-    const start = now;
-    now += 60_000;
-    await emulator.issueSession({ email: ADA.email });
-    const globex = await workos.events.listEvents({
+    await t.emulator.issueSession({ email: GRACE.email, organizationId: GLOBEX_ID });
+    const start = t.now;
+    t.now += 60_000;
+    await t.emulator.issueSession({ email: ADA.email });
+    const globex = await t.workos.events.listEvents({
       events: ['session.created'],
       organizationId: GLOBEX_ID,
     });
     expect(globex.data.map((e) => (e.data as { userId: string }).userId)).toEqual([GRACE.id]);
-    const later = await workos.events.listEvents({
+    const later = await t.workos.events.listEvents({
       events: ['session.created'],
       rangeStart: new Date(start + 1).toISOString(),
-      rangeEnd: new Date(now + 1).toISOString(),
+      rangeEnd: new Date(t.now + 1).toISOString(),
     });
     expect(later.data.map((e) => (e.data as { userId: string }).userId)).toEqual([ADA.id]);
-    now += 30 * 24 * 3600 * 1000;
-    expect((await workos.events.listEvents({ events: ['session.created'] })).data).toHaveLength(1);
+    t.now += 30 * 24 * 3600 * 1000;
+    expect((await t.workos.events.listEvents({ events: ['session.created'] })).data).toHaveLength(
+      1,
+    );
   });
 
   it('answers production errors: events required, bad dates, unknown organization, no API key', async () => {
-    const missing = workos.events.listEvents({ events: [] });
+    const missing = t.workos.events.listEvents({ events: [] });
     await expect(missing).rejects.toBeInstanceOf(UnprocessableEntityException);
     // The SDK turns `errors[].code` into its message.
     await expect(missing).rejects.toThrow(/required/);
@@ -191,7 +180,7 @@ describe('recorded events and GET /events', () => {
       errors: [{ field: 'range_start', code: 'invalid_date' }],
     });
     expect(responseValidator('/events', 'get', '422')(badDate.json)).toEqual([]);
-    const unknownOrg = workos.events.listEvents({
+    const unknownOrg = t.workos.events.listEvents({
       events: ['session.created'],
       organizationId: 'org_01JNOPE000000000000000000',
     });
@@ -205,10 +194,10 @@ describe('recorded events and GET /events', () => {
       )((await raw('events=session.created&organization_id=org_x')).json),
     ).toEqual([]);
     await expect(
-      sdkFor(emulator, 'sk_test_wrong').events.listEvents({ events: ['session.created'] }),
+      sdkFor(t.emulator, 'sk_test_wrong').events.listEvents({ events: ['session.created'] }),
     ).rejects.toBeInstanceOf(UnauthorizedException);
     // `events[]=` (other SDKs) works like the comma-joined list.
-    await emulator.issueSession({ email: ADA.email });
+    await t.emulator.issueSession({ email: ADA.email });
     expect(
       (await raw('events[]=session.created&events[]=session.revoked')).json['data'],
     ).toHaveLength(1);

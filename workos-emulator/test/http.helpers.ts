@@ -55,3 +55,17 @@ export function authorizePath(
   for (const [k, v] of Object.entries(params)) if (v !== undefined) query.set(k, v);
   return `/user_management/authorize?${query.toString()}`;
 }
+
+/** A management API call with the emulator's API key and an optional JSON body. */
+export function apiCall(
+  emulator: Emulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Reply> {
+  return call(emulator, path, {
+    method,
+    headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}

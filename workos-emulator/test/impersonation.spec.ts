@@ -1,4 +1,3 @@
-import type { WorkOS } from '@workos-inc/node';
 import {
   ADA,
   EXAMPLE_CORP_ID,
@@ -7,33 +6,17 @@ import {
   SAM,
   SignInError,
   completeSignIn,
-  createEmulator,
-  type Emulator,
 } from '../src/index.js';
 import { authorizePath, call, post } from './http.helpers.js';
 import { componentValidator } from './openapi.helpers.js';
-import { CALLBACK, COOKIE_PASSWORD, decodePart, sdkFor } from './sdk.helpers.js';
+import { CALLBACK, COOKIE_PASSWORD, decodePart, useSdkEmulator } from './sdk.helpers.js';
 
 /** The sign-in page's "Impersonate a user" form, and the session it starts. */
 describe('impersonated sign-in from the sign-in page', () => {
-  let emulator: Emulator;
-  let workos: WorkOS;
-  let now: number;
-
-  beforeAll(async () => {
-    now = Date.now();
-    emulator = await createEmulator({ port: 0, now: () => now });
-    workos = sdkFor(emulator);
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
-  });
+  const t = useSdkEmulator();
 
   function authorizeUrl(organizationId?: string): string {
-    return workos.userManagement.getAuthorizationUrl({
+    return t.workos.userManagement.getAuthorizationUrl({
       provider: 'authkit',
       redirectUri: CALLBACK,
       state: 'st',
@@ -48,21 +31,21 @@ describe('impersonated sign-in from the sign-in page', () => {
       impersonation: { by: SAM.email, reason },
     });
     expect(callback.searchParams.get('state')).toBe('st');
-    return workos.userManagement.authenticateWithCode({
+    return t.workos.userManagement.authenticateWithCode({
       code: callback.searchParams.get('code') ?? '',
       session: { sealSession: true, cookiePassword: COOKIE_PASSWORD },
     });
   }
 
   it('offers the seeded support user and every user and organization to impersonate', async () => {
-    const page = await call(emulator, authorizePath(emulator));
+    const page = await call(t.emulator, authorizePath(t.emulator));
     expect(page.text).toContain('<h2>Impersonate a user</h2>');
     expect(page.text).toContain('Sam Support (sam@example.com)');
     expect(page.text).toContain(`value="${GRACE.id}|${GLOBEX_ID}"`);
     expect(page.text).toContain('Grace Multi (grace@example.com), admin at Globex');
     const globexOnly = await call(
-      emulator,
-      authorizePath(emulator, { organization_id: GLOBEX_ID }),
+      t.emulator,
+      authorizePath(t.emulator, { organization_id: GLOBEX_ID }),
     );
     expect(globexOnly.text).not.toContain(`value="${ADA.id}|`);
   });
@@ -80,7 +63,7 @@ describe('impersonated sign-in from the sign-in page', () => {
       act: { sub: SAM.email },
       role: 'admin',
     });
-    const sealed = workos.userManagement.loadSealedSession({
+    const sealed = t.workos.userManagement.loadSealedSession({
       sessionData: result.sealedSession ?? '',
       cookiePassword: COOKIE_PASSWORD,
     });
@@ -88,13 +71,13 @@ describe('impersonated sign-in from the sign-in page', () => {
       authenticated: true,
       impersonator: { email: SAM.email, reason: 'Ticket 42: billing page is blank' },
     });
-    const raw = await fetch(`${emulator.url}/user_management/authenticate`, {
+    const raw = await fetch(`${t.emulator.url}/user_management/authenticate`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
         grant_type: 'refresh_token',
-        client_id: emulator.clientId,
-        client_secret: emulator.apiKey,
+        client_id: t.emulator.clientId,
+        client_secret: t.emulator.apiKey,
         refresh_token: result.refreshToken,
       }),
     });
@@ -108,7 +91,7 @@ describe('impersonated sign-in from the sign-in page', () => {
 
   it('records session.created with the impersonator and no authentication event; last sign-in is untouched', async () => {
     await impersonate(GRACE.email, 'Checking the Globex view', GLOBEX_ID);
-    const events = await workos.events.listEvents({
+    const events = await t.workos.events.listEvents({
       events: ['session.created', 'authentication.password_succeeded'],
     });
     expect(events.data.map((e) => e.event)).toEqual(['session.created']);
@@ -118,8 +101,8 @@ describe('impersonated sign-in from the sign-in page', () => {
       authMethod: 'impersonation',
       impersonator: { email: SAM.email, reason: 'Checking the Globex view' },
     });
-    expect((await workos.userManagement.getUser(GRACE.id)).lastSignInAt).toBeNull();
-    const sessions = await workos.userManagement.listSessions(GRACE.id);
+    expect((await t.workos.userManagement.getUser(GRACE.id)).lastSignInAt).toBeNull();
+    const sessions = await t.workos.userManagement.listSessions(GRACE.id);
     expect(sessions.data[0]).toMatchObject({
       authMethod: 'impersonation',
       impersonator: { email: SAM.email },
@@ -128,15 +111,15 @@ describe('impersonated sign-in from the sign-in page', () => {
 
   it('ends after 60 minutes: the refresh is then invalid_grant', async () => {
     const result = await impersonate(ADA.email, 'Short look');
-    const sessions = await workos.userManagement.listSessions(ADA.id);
+    const sessions = await t.workos.userManagement.listSessions(ADA.id);
     expect(
       Date.parse(sessions.data[0]?.expiresAt ?? '') - Date.parse(sessions.data[0]?.createdAt ?? ''),
     ).toBe(3600_000);
-    now += 3601_000;
+    t.now += 3601_000;
     await expect(
-      workos.userManagement.authenticateWithRefreshToken({ refreshToken: result.refreshToken }),
+      t.workos.userManagement.authenticateWithRefreshToken({ refreshToken: result.refreshToken }),
     ).rejects.toMatchObject({ error: 'invalid_grant' });
-    expect((await workos.userManagement.listSessions(ADA.id)).data).toEqual([]);
+    expect((await t.workos.userManagement.listSessions(ADA.id)).data).toEqual([]);
   });
 
   it('requires a listed support user, a listed target and a reason', async () => {
@@ -168,7 +151,7 @@ describe('impersonated sign-in from the sign-in page', () => {
   });
 
   it('refuses a forged target outside the requested organization, without a redirect', async () => {
-    const page = await call(emulator, authorizePath(emulator, { organization_id: GLOBEX_ID }));
+    const page = await call(t.emulator, authorizePath(t.emulator, { organization_id: GLOBEX_ID }));
     const cookie = (page.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
     const field = (name: string) =>
       new RegExp(`name="${name}" value="([^"]*)"`).exec(page.text)?.[1] ?? '';
@@ -181,7 +164,7 @@ describe('impersonated sign-in from the sign-in page', () => {
       reason: 'Forged',
     });
     const reply = await post(
-      emulator,
+      t.emulator,
       '/user_management/authorize/sign-in',
       form.toString(),
       'application/x-www-form-urlencoded',

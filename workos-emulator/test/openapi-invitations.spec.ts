@@ -1,5 +1,5 @@
 import { EXAMPLE_CORP_ID, MAX, createEmulator, type Emulator } from '../src/index.js';
-import { call, type Reply } from './http.helpers.js';
+import { apiCall, call, type Reply } from './http.helpers.js';
 import { componentValidator, responseValidator } from './openapi.helpers.js';
 
 const INV = '/user_management/invitations';
@@ -24,13 +24,8 @@ describe('invitation responses match the WorkOS OpenAPI document', () => {
     await emulator.close();
   });
 
-  function api(method: string, path: string, body?: unknown): Promise<Reply> {
-    return call(emulator, path, {
-      method,
-      headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  }
+  const api = (method: string, path: string, body?: unknown): Promise<Reply> =>
+    apiCall(emulator, method, path, body);
 
   type Row = [string, string, () => string, unknown, number, string];
   const rows: Row[] = [

@@ -6,7 +6,7 @@ import {
   createEmulator,
   type Emulator,
 } from '../src/index.js';
-import { call, type Reply } from './http.helpers.js';
+import { apiCall, type Reply } from './http.helpers.js';
 import { responseValidator } from './openapi.helpers.js';
 
 const NO_ORG = 'org_01JNOPE000000000000000000';
@@ -44,13 +44,8 @@ describe('management responses match the WorkOS OpenAPI document', () => {
     await emulator.close();
   });
 
-  function api(method: string, path: string, body?: unknown): Promise<Reply> {
-    return call(emulator, path, {
-      method,
-      headers: { authorization: `Bearer ${emulator.apiKey}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-  }
+  const api = (method: string, path: string, body?: unknown): Promise<Reply> =>
+    apiCall(emulator, method, path, body);
 
   type Row = [string, string, () => string, unknown, number, string];
   const rows: Row[] = [

@@ -1,38 +1,15 @@
-import { OauthException, type WorkOS } from '@workos-inc/node';
-import {
-  ADA,
-  EXAMPLE_CORP_ID,
-  GLOBEX_ID,
-  GRACE,
-  MAX,
-  completeSignIn,
-  createEmulator,
-  type Emulator,
-} from '../src/index.js';
-import { CALLBACK, COOKIE_PASSWORD, decodePart, sdkFor } from './sdk.helpers.js';
+import { OauthException } from '@workos-inc/node';
+import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE, MAX, completeSignIn } from '../src/index.js';
+import { CALLBACK, COOKIE_PASSWORD, decodePart, sdkFor, useSdkEmulator } from './sdk.helpers.js';
 
 describe('conformance through @workos-inc/node 11', () => {
-  let emulator: Emulator;
-  let now: number;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    now = Date.now();
-    emulator = await createEmulator({ port: 0, now: () => now, refreshGraceSeconds: 30 });
-    workos = sdkFor(emulator);
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
-  });
+  const t = useSdkEmulator({ refreshGraceSeconds: 30 });
 
   async function signIn(
     email: string,
     extra: { organizationId?: string; password?: string } = {},
   ): Promise<string> {
-    const url = workos.userManagement.getAuthorizationUrl({
+    const url = t.workos.userManagement.getAuthorizationUrl({
       provider: 'authkit',
       redirectUri: CALLBACK,
       state: 'state-1',
@@ -45,7 +22,7 @@ describe('conformance through @workos-inc/node 11', () => {
 
   it('exchanges a code signed in with a password for a full session (client_secret)', async () => {
     const code = await signIn(ADA.email, { password: ADA.password });
-    const result = await workos.userManagement.authenticateWithCode({ code });
+    const result = await t.workos.userManagement.authenticateWithCode({ code });
     expect(result.user.email).toBe(ADA.email);
     expect(result.user.id).toBe(ADA.id);
     expect(result.organizationId).toBe(EXAMPLE_CORP_ID);
@@ -55,7 +32,7 @@ describe('conformance through @workos-inc/node 11', () => {
     expect(header['kid']).toMatch(/^sso_oidc_key_pair_[0-9A-HJKMNP-TV-Z]{26}$/);
     const claims = decodePart(result.accessToken, 1);
     expect(claims).toMatchObject({
-      iss: `${emulator.url}/user_management/${emulator.clientId}`,
+      iss: `${t.emulator.url}/user_management/${t.emulator.clientId}`,
       sub: ADA.id,
       org_id: EXAMPLE_CORP_ID,
       role: 'admin',
@@ -71,14 +48,14 @@ describe('conformance through @workos-inc/node 11', () => {
   });
 
   it('exchanges a PKCE code with the verifier only (public client)', async () => {
-    const { url, codeVerifier, state } = await workos.userManagement.getAuthorizationUrlWithPKCE({
+    const { url, codeVerifier, state } = await t.workos.userManagement.getAuthorizationUrlWithPKCE({
       provider: 'authkit',
       redirectUri: CALLBACK,
     });
     expect(url).toContain('code_challenge_method=S256');
     const callback = await completeSignIn(url, { email: MAX.email });
     expect(callback.searchParams.get('state')).toBe(state);
-    const publicClient = sdkFor(emulator, undefined);
+    const publicClient = sdkFor(t.emulator, undefined);
     const result = await publicClient.userManagement.authenticateWithCodeAndVerifier({
       code: callback.searchParams.get('code') ?? '',
       codeVerifier,
@@ -88,62 +65,62 @@ describe('conformance through @workos-inc/node 11', () => {
   });
 
   it('refuses a PKCE code with a wrong verifier, and a used code, as OauthException invalid_grant', async () => {
-    const { url, codeVerifier } = await workos.userManagement.getAuthorizationUrlWithPKCE({
+    const { url, codeVerifier } = await t.workos.userManagement.getAuthorizationUrlWithPKCE({
       provider: 'authkit',
       redirectUri: CALLBACK,
     });
     const code = (await completeSignIn(url, { email: MAX.email })).searchParams.get('code') ?? '';
-    const wrong = workos.userManagement.authenticateWithCode({
+    const wrong = t.workos.userManagement.authenticateWithCode({
       code,
       codeVerifier: 'x'.repeat(43),
     });
     await expect(wrong).rejects.toBeInstanceOf(OauthException);
     await expect(wrong).rejects.toMatchObject({ status: 400, error: 'invalid_grant' });
-    await workos.userManagement.authenticateWithCode({ code, codeVerifier });
+    await t.workos.userManagement.authenticateWithCode({ code, codeVerifier });
     await expect(
-      workos.userManagement.authenticateWithCode({ code, codeVerifier }),
+      t.workos.userManagement.authenticateWithCode({ code, codeVerifier }),
     ).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('rotates refresh tokens, replays within the grace window, and refuses after it', async () => {
-    const first = await workos.userManagement.authenticateWithCode({
+    const first = await t.workos.userManagement.authenticateWithCode({
       code: await signIn(ADA.email),
     });
     const sid = decodePart(first.accessToken, 1)['sid'];
-    const second = await workos.userManagement.authenticateWithRefreshToken({
+    const second = await t.workos.userManagement.authenticateWithRefreshToken({
       refreshToken: first.refreshToken,
     });
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.accessToken).not.toBe(first.accessToken);
     expect(decodePart(second.accessToken, 1)['sid']).toBe(sid);
 
-    now += 29_000;
-    const replay = await workos.userManagement.authenticateWithRefreshToken({
+    t.now += 29_000;
+    const replay = await t.workos.userManagement.authenticateWithRefreshToken({
       refreshToken: first.refreshToken,
     });
     expect(replay.refreshToken).toBe(second.refreshToken);
     expect(replay.accessToken).toBe(second.accessToken);
 
-    now += 2_000;
+    t.now += 2_000;
     await expect(
-      workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken }),
+      t.workos.userManagement.authenticateWithRefreshToken({ refreshToken: first.refreshToken }),
     ).rejects.toMatchObject({
       status: 400,
       error: 'invalid_grant',
       errorDescription: 'Refresh token already exchanged.',
     });
-    const third = await workos.userManagement.authenticateWithRefreshToken({
+    const third = await t.workos.userManagement.authenticateWithRefreshToken({
       refreshToken: second.refreshToken,
     });
     expect(decodePart(third.accessToken, 1)['sid']).toBe(sid);
-    expect(emulator.stats().grants).toEqual({ authorization_code: 1, refresh_token: 4 });
+    expect(t.emulator.stats().grants).toEqual({ authorization_code: 1, refresh_token: 4 });
   });
 
   it('switches organization on refresh only for a member', async () => {
     const code = await signIn(GRACE.email, { organizationId: EXAMPLE_CORP_ID });
-    const first = await workos.userManagement.authenticateWithCode({ code });
+    const first = await t.workos.userManagement.authenticateWithCode({ code });
     expect(first.organizationId).toBe(EXAMPLE_CORP_ID);
-    const switched = await workos.userManagement.authenticateWithRefreshToken({
+    const switched = await t.workos.userManagement.authenticateWithRefreshToken({
       refreshToken: first.refreshToken,
       organizationId: GLOBEX_ID,
     });
@@ -153,26 +130,28 @@ describe('conformance through @workos-inc/node 11', () => {
       decodePart(first.accessToken, 1)['sid'],
     );
 
-    const ada = await workos.userManagement.authenticateWithCode({ code: await signIn(ADA.email) });
-    const refused = workos.userManagement.authenticateWithRefreshToken({
+    const ada = await t.workos.userManagement.authenticateWithCode({
+      code: await signIn(ADA.email),
+    });
+    const refused = t.workos.userManagement.authenticateWithRefreshToken({
       refreshToken: ada.refreshToken,
       organizationId: GLOBEX_ID,
     });
     await expect(refused).rejects.toBeInstanceOf(OauthException);
     await expect(refused).rejects.toMatchObject({ error: 'organization_membership_not_found' });
     // The refused switch did not consume the token.
-    const still = await workos.userManagement.authenticateWithRefreshToken({
+    const still = await t.workos.userManagement.authenticateWithRefreshToken({
       refreshToken: ada.refreshToken,
     });
     expect(still.organizationId).toBe(EXAMPLE_CORP_ID);
   });
 
   it('ends the session on logout: refresh becomes invalid_grant; logout URL redirects to return_to', async () => {
-    const session = await workos.userManagement.authenticateWithCode({
+    const session = await t.workos.userManagement.authenticateWithCode({
       code: await signIn(MAX.email),
     });
     const sid = String(decodePart(session.accessToken, 1)['sid']);
-    const logoutUrl = workos.userManagement.getLogoutUrl({
+    const logoutUrl = t.workos.userManagement.getLogoutUrl({
       sessionId: sid,
       returnTo: 'http://localhost:3000/signed-out',
     });
@@ -180,20 +159,20 @@ describe('conformance through @workos-inc/node 11', () => {
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('http://localhost:3000/signed-out');
     await expect(
-      workos.userManagement.authenticateWithRefreshToken({ refreshToken: session.refreshToken }),
+      t.workos.userManagement.authenticateWithRefreshToken({ refreshToken: session.refreshToken }),
     ).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
   it('revokes a session with the API key and reads a user', async () => {
-    const session = await workos.userManagement.authenticateWithCode({
+    const session = await t.workos.userManagement.authenticateWithCode({
       code: await signIn(ADA.email),
     });
     const sid = String(decodePart(session.accessToken, 1)['sid']);
-    await workos.userManagement.revokeSession({ sessionId: sid });
+    await t.workos.userManagement.revokeSession({ sessionId: sid });
     await expect(
-      workos.userManagement.authenticateWithRefreshToken({ refreshToken: session.refreshToken }),
+      t.workos.userManagement.authenticateWithRefreshToken({ refreshToken: session.refreshToken }),
     ).rejects.toMatchObject({ error: 'invalid_grant' });
-    const user = await workos.userManagement.getUser(ADA.id);
+    const user = await t.workos.userManagement.getUser(ADA.id);
     expect(user).toMatchObject({
       id: ADA.id,
       email: ADA.email,
@@ -204,11 +183,11 @@ describe('conformance through @workos-inc/node 11', () => {
   });
 
   it('loadSealedSession().authenticate() accepts the token and refresh() rotates it', async () => {
-    const result = await workos.userManagement.authenticateWithCode({
+    const result = await t.workos.userManagement.authenticateWithCode({
       code: await signIn(ADA.email),
       session: { sealSession: true, cookiePassword: COOKIE_PASSWORD },
     });
-    const session = workos.userManagement.loadSealedSession({
+    const session = t.workos.userManagement.loadSealedSession({
       sessionData: result.sealedSession ?? '',
       cookiePassword: COOKIE_PASSWORD,
     });
@@ -225,8 +204,8 @@ describe('conformance through @workos-inc/node 11', () => {
     if (refreshed.authenticated && auth.authenticated)
       expect(refreshed.sessionId).toBe(auth.sessionId);
 
-    emulator.revokeSession(auth.authenticated ? auth.sessionId : '');
-    const after = workos.userManagement.loadSealedSession({
+    t.emulator.revokeSession(auth.authenticated ? auth.sessionId : '');
+    const after = t.workos.userManagement.loadSealedSession({
       sessionData: refreshed.authenticated ? (refreshed.sealedSession ?? '') : '',
       cookiePassword: COOKIE_PASSWORD,
     });
@@ -237,20 +216,20 @@ describe('conformance through @workos-inc/node 11', () => {
   });
 
   it('issueSession() goes through the same session creation as a sign-in', async () => {
-    const issued = await emulator.issueSession({ email: GRACE.email, organizationId: GLOBEX_ID });
+    const issued = await t.emulator.issueSession({ email: GRACE.email, organizationId: GLOBEX_ID });
     expect(issued.organizationId).toBe(GLOBEX_ID);
     expect(decodePart(issued.accessToken, 1)).toMatchObject({
       sid: issued.sessionId,
       org_id: GLOBEX_ID,
     });
-    const refreshed = await workos.userManagement.authenticateWithRefreshToken({
+    const refreshed = await t.workos.userManagement.authenticateWithRefreshToken({
       refreshToken: issued.refreshToken,
     });
     expect(refreshed.user.id).toBe(GRACE.id);
-    await expect(emulator.issueSession({ email: GRACE.email })).rejects.toThrow(
+    await expect(t.emulator.issueSession({ email: GRACE.email })).rejects.toThrow(
       /several organizations/,
     );
-    await expect(emulator.issueSession({ email: 'nobody@example.com' })).rejects.toThrow(
+    await expect(t.emulator.issueSession({ email: 'nobody@example.com' })).rejects.toThrow(
       /no seeded user/,
     );
   });

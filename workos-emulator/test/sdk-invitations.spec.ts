@@ -2,39 +2,17 @@ import {
   GenericServerException,
   NotFoundException,
   UnprocessableEntityException,
-  type WorkOS,
 } from '@workos-inc/node';
-import {
-  ADA,
-  EXAMPLE_CORP_ID,
-  GLOBEX_ID,
-  MAX,
-  createEmulator,
-  type Emulator,
-} from '../src/index.js';
-import { sdkFor } from './sdk.helpers.js';
+import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, MAX } from '../src/index.js';
+import { useSdkEmulator } from './sdk.helpers.js';
 
 const DAY = 24 * 3600 * 1000;
 
 /** Invitations as the admin console sends, lists, resends and revokes them through @workos-inc/node 11. */
 describe('invitations through @workos-inc/node 11', () => {
-  let emulator: Emulator;
-  let workos: WorkOS;
-  let now: number;
+  const t = useSdkEmulator();
 
-  beforeAll(async () => {
-    now = Date.now();
-    emulator = await createEmulator({ port: 0, now: () => now });
-    workos = sdkFor(emulator);
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
-  });
-
-  const um = () => workos.userManagement;
+  const um = () => t.workos.userManagement;
   const invite = (email: string, extra: Record<string, unknown> = {}) =>
     um().sendInvitation({
       email,
@@ -62,7 +40,7 @@ describe('invitations through @workos-inc/node 11', () => {
     expect(new URL(sent.acceptInvitationUrl).searchParams.get('invitation_token')).toBe(sent.token);
     expect(Date.parse(sent.expiresAt) - Date.parse(sent.createdAt)).toBe(7 * DAY);
     expect((await invite('later@example.com', { expiresInDays: 30 })).expiresAt).toBe(
-      new Date(now + 30 * DAY).toISOString(),
+      new Date(t.now + 30 * DAY).toISOString(),
     );
   });
 
@@ -116,9 +94,9 @@ describe('invitations through @workos-inc/node 11', () => {
 
   it('revokeInvitation ends a pending invitation once; resending it is then invite_revoked', async () => {
     const sent = await invite('gone@example.com');
-    now += 1000;
+    t.now += 1000;
     const revoked = await um().revokeInvitation(sent.id);
-    expect(revoked).toMatchObject({ state: 'revoked', revokedAt: new Date(now).toISOString() });
+    expect(revoked).toMatchObject({ state: 'revoked', revokedAt: new Date(t.now).toISOString() });
     await expect(um().revokeInvitation(sent.id)).rejects.toMatchObject({
       status: 400,
       code: 'invite_not_pending',
@@ -133,7 +111,7 @@ describe('invitations through @workos-inc/node 11', () => {
 
   it('resendInvitation keeps the token; an expired invitation is invite_expired and can no longer be revoked', async () => {
     const sent = await invite('slow@example.com', { expiresInDays: 1 });
-    now += 1000;
+    t.now += 1000;
     const resent = await um().resendInvitation(sent.id, { locale: 'fr' });
     expect(resent).toMatchObject({
       token: sent.token,
@@ -143,12 +121,12 @@ describe('invitations through @workos-inc/node 11', () => {
     expect(resent.updatedAt).not.toBe(sent.updatedAt);
     // A locale outside production's list (the SDK's type would not allow it either).
     const klingon = { locale: 'klingon' } as unknown as Parameters<
-      typeof workos.userManagement.resendInvitation
+      typeof t.workos.userManagement.resendInvitation
     >[1];
     await expect(um().resendInvitation(sent.id, klingon)).rejects.toBeInstanceOf(
       UnprocessableEntityException,
     );
-    now += DAY;
+    t.now += DAY;
     expect((await um().getInvitation(sent.id)).state).toBe('expired');
     await expect(um().resendInvitation(sent.id)).rejects.toMatchObject({
       status: 400,

@@ -4,46 +4,24 @@ import {
   OauthException,
   UnauthorizedException,
   UnprocessableEntityException,
-  type WorkOS,
 } from '@workos-inc/node';
-import {
-  ADA,
-  EXAMPLE_CORP_ID,
-  GLOBEX_ID,
-  GRACE,
-  MAX,
-  createEmulator,
-  type Emulator,
-} from '../src/index.js';
+import { ADA, EXAMPLE_CORP_ID, GLOBEX_ID, GRACE, MAX } from '../src/index.js';
 import { withExtraMembers } from './seed.helpers.js';
-import { decodePart, sdkFor } from './sdk.helpers.js';
+import { decodePart, sdkFor, useSdkEmulator } from './sdk.helpers.js';
 
 /** The admin-console calls, made by the unmodified @workos-inc/node 11 against the emulator. */
 describe('management API through @workos-inc/node 11', () => {
-  let emulator: Emulator;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    emulator = await createEmulator({
-      port: 0,
-      editSeed: (seed) => {
-        withExtraMembers(12)(seed);
-        const globex = seed.organizations.find((o) => o.id === GLOBEX_ID);
-        if (globex !== undefined) globex.externalId = 'crm-globex';
-        const max = seed.users.find((u) => u.id === MAX.id);
-        if (max !== undefined) max.externalId = 'crm-max';
-      },
-    });
-    workos = sdkFor(emulator);
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
-  beforeEach(() => {
-    emulator.reset();
+  const t = useSdkEmulator({
+    editSeed: (seed) => {
+      withExtraMembers(12)(seed);
+      const globex = seed.organizations.find((o) => o.id === GLOBEX_ID);
+      if (globex !== undefined) globex.externalId = 'crm-globex';
+      const max = seed.users.find((u) => u.id === MAX.id);
+      if (max !== undefined) max.externalId = 'crm-max';
+    },
   });
 
-  const um = () => workos.userManagement;
+  const um = () => t.workos.userManagement;
 
   it('listOrganizationMemberships pages an organization with limit, after, before and order', async () => {
     const first = await um().listOrganizationMemberships({
@@ -117,7 +95,7 @@ describe('management API through @workos-inc/node 11', () => {
   });
 
   it('updateOrganizationMembership changes the role; the next refresh carries it', async () => {
-    const session = await emulator.issueSession({ email: MAX.email });
+    const session = await t.emulator.issueSession({ email: MAX.email });
     const [max] = (await um().listOrganizationMemberships({ userId: MAX.id })).data;
     const updated = await um().updateOrganizationMembership(max?.id ?? '', { roleSlug: 'admin' });
     expect(updated.role).toEqual({ slug: 'admin' });
@@ -131,7 +109,7 @@ describe('management API through @workos-inc/node 11', () => {
   });
 
   it('deleteOrganizationMembership removes a member, whose next refresh is refused', async () => {
-    const session = await emulator.issueSession({ email: MAX.email });
+    const session = await t.emulator.issueSession({ email: MAX.email });
     const [max] = (await um().listOrganizationMemberships({ userId: MAX.id })).data;
     await um().deleteOrganizationMembership(max?.id ?? '');
     await expect(um().getOrganizationMembership(max?.id ?? '')).rejects.toBeInstanceOf(
@@ -191,7 +169,7 @@ describe('management API through @workos-inc/node 11', () => {
   });
 
   it('getOrganization, listOrganizations (domains) and getOrganizationByExternalId', async () => {
-    const org = await workos.organizations.getOrganization(EXAMPLE_CORP_ID);
+    const org = await t.workos.organizations.getOrganization(EXAMPLE_CORP_ID);
     expect(org).toMatchObject({
       id: EXAMPLE_CORP_ID,
       name: 'Example Corp',
@@ -199,36 +177,36 @@ describe('management API through @workos-inc/node 11', () => {
       metadata: {},
     });
     expect(org.domains[0]).toMatchObject({ domain: 'example.com', state: 'verified' });
-    const byDomain = await workos.organizations.listOrganizations({
+    const byDomain = await t.workos.organizations.listOrganizations({
       domains: ['globex.com', 'nope.test'],
     });
     expect(byDomain.data.map((o) => o.id)).toEqual([GLOBEX_ID]);
-    expect((await workos.organizations.listOrganizations()).data).toHaveLength(2);
-    expect((await workos.organizations.getOrganizationByExternalId('crm-globex')).id).toBe(
+    expect((await t.workos.organizations.listOrganizations()).data).toHaveLength(2);
+    expect((await t.workos.organizations.getOrganizationByExternalId('crm-globex')).id).toBe(
       GLOBEX_ID,
     );
     await expect(
-      workos.organizations.getOrganization('org_01JNOPE000000000000000000'),
+      t.workos.organizations.getOrganization('org_01JNOPE000000000000000000'),
     ).rejects.toBeInstanceOf(NotFoundException);
   });
 
   it('authorization.listOrganizationRoles and getOrganizationRole list the environment roles', async () => {
-    const roles = await workos.authorization.listOrganizationRoles(EXAMPLE_CORP_ID);
+    const roles = await t.workos.authorization.listOrganizationRoles(EXAMPLE_CORP_ID);
     expect(roles.data.map((r) => [r.slug, r.type])).toEqual([
       ['admin', 'EnvironmentRole'],
       ['member', 'EnvironmentRole'],
     ]);
     expect(roles.data[0]?.permissions).toContain('users:write');
-    expect((await workos.authorization.getOrganizationRole(GLOBEX_ID, 'member')).name).toBe(
+    expect((await t.workos.authorization.getOrganizationRole(GLOBEX_ID, 'member')).name).toBe(
       'Member',
     );
     await expect(
-      workos.authorization.listOrganizationRoles('org_01JNOPE000000000000000000'),
+      t.workos.authorization.listOrganizationRoles('org_01JNOPE000000000000000000'),
     ).rejects.toBeInstanceOf(NotFoundException);
   });
 
   it('every management call needs the API key', async () => {
-    const wrongKey = sdkFor(emulator, 'sk_test_wrong');
+    const wrongKey = sdkFor(t.emulator, 'sk_test_wrong');
     await expect(wrongKey.userManagement.listUsers()).rejects.toBeInstanceOf(UnauthorizedException);
     await expect(wrongKey.organizations.getOrganization(EXAMPLE_CORP_ID)).rejects.toBeInstanceOf(
       UnauthorizedException,
