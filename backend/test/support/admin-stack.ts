@@ -45,7 +45,7 @@ export interface AdminStackOptions {
   readonly emulator?: EmulatorOptions;
   /**
    * The audit trail; default a fresh database on the machine's PostgreSQL (what
-   * `scripts/ensure-postgres.sh` starts before the tests), dropped by `close()`.
+   * `./gatehouse test` starts before the tests), dropped by `close()`.
    */
   readonly audit?: AuditConfig;
 }

@@ -3,8 +3,8 @@ import pg from 'pg';
 
 /**
  * The PostgreSQL server the browser tests keep the backend's audit trail on: the machine's
- * (127.0.0.1:5432, trust authentication; `./gatehouse test` and `backend/scripts/ensure-postgres.sh`
- * start it), or `GATEHOUSE_E2E_POSTGRES_URL`.
+ * (127.0.0.1:5432, trust authentication; `./gatehouse test` starts
+ * it), or `GATEHOUSE_E2E_POSTGRES_URL`.
  */
 const POSTGRES_ADMIN_URL =
   process.env.GATEHOUSE_E2E_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -26,7 +26,7 @@ async function asAdmin(sql: string): Promise<void> {
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${String(error)}): the browser ` +
-        'tests keep the audit trail there. Run backend/scripts/ensure-postgres.sh, or set ' +
+        'tests keep the audit trail there. Run ./gatehouse test (it installs and starts PostgreSQL), or set ' +
         'GATEHOUSE_E2E_POSTGRES_URL',
       { cause: error },
     );

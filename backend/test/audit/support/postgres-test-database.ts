@@ -3,7 +3,7 @@ import pg from 'pg';
 
 /**
  * The server the suites create their databases on: the machine's PostgreSQL (trust auth on
- * 127.0.0.1:5432), or `AUDIT_TEST_POSTGRES_URL`. `scripts/ensure-postgres.sh` starts it.
+ * 127.0.0.1:5432), or `AUDIT_TEST_POSTGRES_URL`. `./gatehouse test` installs and starts it.
  */
 export const POSTGRES_ADMIN_URL =
   process.env.AUDIT_TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -25,7 +25,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${POSTGRES_ADMIN_URL} (${String(error)}): run ` +
-        'backend/scripts/ensure-postgres.sh, or set AUDIT_TEST_POSTGRES_URL',
+        './gatehouse test (it installs and starts PostgreSQL), or set AUDIT_TEST_POSTGRES_URL',
       { cause: error },
     );
   }
