@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as auditTrail from './0001-audit-trail.js';
+import * as auditFilterIndexes from './0003-audit-filter-indexes.js';
 
 /**
  * The audit trail's migrations, in order. Names sort in application order; a new migration is a
@@ -7,6 +8,7 @@ import * as auditTrail from './0001-audit-trail.js';
  */
 export const AUDIT_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-audit-trail': auditTrail,
+  '0003-audit-filter-indexes': auditFilterIndexes,
 };
 
 /** Migrations compiled into the build (no directory scanning at run time). */

@@ -9,6 +9,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 interface HostRequest {
   readonly kind: 'exec' | 'close';
@@ -27,7 +29,8 @@ function describeError(error: unknown): string {
 async function main(): Promise<void> {
   let db: PGlite;
   try {
-    db = await PGlite.create(dataDir);
+    // The extensions the migrations create (0003: trigram indexes for the target filter).
+    db = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin } });
   } catch (error) {
     port!.postMessage({ kind: 'failed', message: describeError(error) });
     return;
