@@ -45,15 +45,26 @@ function escapeLike(text: string): string {
 export class AuditEventRepository {
   constructor(private readonly database: AuditDatabase) {}
 
-  /** Inserts the events (in chunks, one transaction) and returns them with their new ids. */
+  /**
+   * Inserts the events (multi-row statements of {@link INSERT_CHUNK}, in one transaction when
+   * there are several) and returns them with their new ids.
+   */
   async append(events: readonly NewAuditEvent[]): Promise<AuditEvent[]> {
     const withIds = events.map((event) => ({ id: randomUUID(), event }));
-    await this.database.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < withIds.length; i += INSERT_CHUNK) {
-        const rows = withIds.slice(i, i + INSERT_CHUNK).map(({ id, event }) => toRow(id, event));
-        await trx.insertInto('audit_events').values(rows).execute();
-      }
-    });
+    const rows = withIds.map(({ id, event }) => toRow(id, event));
+    if (rows.length <= INSERT_CHUNK) {
+      // One statement is atomic by itself: no BEGIN and COMMIT round trips.
+      if (rows.length > 0) await this.database.db.insertInto('audit_events').values(rows).execute();
+    } else {
+      await this.database.db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          await trx
+            .insertInto('audit_events')
+            .values(rows.slice(i, i + INSERT_CHUNK))
+            .execute();
+        }
+      });
+    }
     return withIds.map(({ id, event }) => ({
       ...event,
       id,
