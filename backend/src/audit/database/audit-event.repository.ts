@@ -11,7 +11,7 @@ import { AuditEntryNotPendingError } from '../audit-unavailable.error.js';
 import type { AuditDatabase } from './audit-database.js';
 import { fromRow, toRow } from './audit-event.mapper.js';
 import type { AuditDatabaseSchema, AuditEventRow } from './audit-schema.js';
-import { pruneInChunks } from './prune.js';
+import { pruneInChunks, vacuumEmbedded } from './prune.js';
 
 /** Rows per INSERT statement (PostgreSQL allows 65,535 parameters; a row uses 17). */
 const INSERT_CHUNK = 1_000;
@@ -143,8 +143,8 @@ export class AuditEventRepository {
   }
 
   /** Deletes events that occurred before `cutoff`; returns how many. */
-  prune(cutoff: Date): Promise<number> {
-    return pruneInChunks(this.database.db, (trx, chunk) =>
+  async prune(cutoff: Date): Promise<number> {
+    const deleted = await pruneInChunks(this.database.db, (trx, chunk) =>
       trx
         .deleteFrom('audit_events')
         .where('id', 'in', (eb) =>
@@ -152,6 +152,8 @@ export class AuditEventRepository {
         )
         .executeTakeFirst(),
     );
+    await vacuumEmbedded(this.database, 'audit_events');
+    return deleted;
   }
 
   private filtered(filter: AuditEventFilter): EventQuery {
