@@ -9,8 +9,6 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 
 interface HostRequest {
   readonly kind: 'exec' | 'close';
@@ -29,8 +27,7 @@ function describeError(error: unknown): string {
 async function main(): Promise<void> {
   let db: PGlite;
   try {
-    // The extensions the migrations create (0003: trigram indexes for the target filter).
-    db = await PGlite.create(dataDir, { extensions: { pg_trgm, btree_gin } });
+    db = await PGlite.create(dataDir);
   } catch (error) {
     port!.postMessage({ kind: 'failed', message: describeError(error) });
     return;
