@@ -31,6 +31,18 @@ const EXPECTED_IDS = [
   'B6d',
   'B6e',
   'B6f',
+  'B8a',
+  'B8b',
+  'B8c',
+  'B8d',
+  'B8e',
+  'B8f',
+  'B8g',
+  'B8h',
+  'B8i',
+  'B8j',
+  'B8k',
+  'B8l',
 ];
 
 // Real servers (production builds of emulator, backend, BFF; redis-server when the BFF has a Redis
@@ -68,6 +80,9 @@ describe('npm run bench -- --smoke', () => {
     // Each storm caused at least one refresh (the benchmark fails otherwise) and got answers.
     expect(value('B5a')).toBeGreaterThanOrEqual(1);
     expect(value('B5b')).toBeGreaterThan(0);
+    // Rows were queried and written on both stores.
+    expect(value('B8f')).toBeGreaterThan(0);
+    expect(value('B8l')).toBeGreaterThan(0);
   });
 
   it('renders the table and the Markdown report without judging goals', () => {
