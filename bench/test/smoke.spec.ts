@@ -31,6 +31,8 @@ const EXPECTED_IDS = [
   'B6d',
   'B6e',
   'B6f',
+  'B7a',
+  'B7b',
   'B8a',
   'B8b',
   'B8c',
@@ -80,7 +82,10 @@ describe('npm run bench -- --smoke', () => {
     // Each storm caused at least one refresh (the benchmark fails otherwise) and got answers.
     expect(value('B5a')).toBeGreaterThanOrEqual(1);
     expect(value('B5b')).toBeGreaterThan(0);
-    // Rows were queried and written on both stores.
+    // Guarded answers under the flood on both backends; the denials reached the trail; rows were
+    // queried and written on both stores.
+    expect(value('B7a')).toBeGreaterThan(0);
+    expect(value('B7b')).toBeGreaterThan(0);
     expect(value('B8f')).toBeGreaterThan(0);
     expect(value('B8l')).toBeGreaterThan(0);
   });
