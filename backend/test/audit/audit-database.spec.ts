@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditDatabase } from '../../src/audit/database/audit-database.js';
@@ -48,6 +48,24 @@ describe('the embedded data directory lock', () => {
     await release();
     const again = await lockDataDir(dataDir, quiet, { waitForStale: false });
     await again();
+  });
+});
+
+describe('a PGlite directory that cannot be opened', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gatehouse-audit-broken-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails the open in the PGlite thread, not the process, and releases the directory', async () => {
+    const dataDir = join(dir, 'audit');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'PG_VERSION'), '99\n');
+
+    await expect(AuditDatabase.open({ kind: 'pglite', dataDir }, quiet)).rejects.toThrow();
+    const release = await lockDataDir(dataDir, quiet, { waitForStale: false });
+    await release();
   });
 });
 
