@@ -57,4 +57,6 @@ export { PUBLIC_ROUTES, PUBLIC_MOUNTS } from './auth/public-routes.js';
 export { AppLogger, type LoggingOptions } from './logging/app-logger.js';
 export { AuditDatabase } from './audit/database/audit-database.js';
 export { AuditEventRepository } from './audit/database/audit-event.repository.js';
-export type { AuditEventFilter, NewAuditEvent } from './audit/audit-event.js';
+export { GroupedWrites } from './audit/recording/grouped-writes.js';
+export { MAX_GROUPED_BEGINS } from './audit/recording/audit-trail.service.js';
+export type { AuditEvent, AuditEventFilter, NewAuditEvent } from './audit/audit-event.js';

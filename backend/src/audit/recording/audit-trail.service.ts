@@ -15,7 +15,7 @@ import { AuditStore } from '../audit-store.js';
 import { GroupedWrites } from './grouped-writes.js';
 
 /** Pending entries written together at most (one multi-row INSERT). */
-const MAX_GROUPED_BEGINS = 500;
+export const MAX_GROUPED_BEGINS = 500;
 
 /** What {@link AuditTrail.begin} records before the action runs. */
 export interface AuditActionStart {
