@@ -97,7 +97,7 @@ async function openPglite(
   const unlock = inMemory
     ? () => Promise.resolve()
     : await lockDataDir(store.dataDir, (error) => log('audit data directory lock lost', error));
-  const pglite = new PgliteThread(store.dataDir);
+  const pglite = new PgliteThread(store.dataDir, (error) => log('audit PGlite thread lost', error));
   try {
     await pglite.waitReady;
   } catch (error) {

@@ -33,13 +33,21 @@ export class PgliteThread {
   private readonly parser = new Parser();
   private nextId = 0;
   private failure: Error | undefined;
+  private ready = false;
+  private closing = false;
 
-  constructor(dataDir: string) {
+  /** @param onLost told when the thread fails or ends while open (not when closed). */
+  constructor(
+    dataDir: string,
+    private readonly onLost: (error: Error) => void = () => undefined,
+  ) {
     this.worker = new Worker(hostModule(), { workerData: { dataDir } });
     this.waitReady = new Promise<void>((resolve, reject) => {
       this.worker.on('message', (reply: HostReply) => {
-        if (reply.kind === 'ready') resolve();
-        else if (reply.kind === 'failed') reject(this.fail(new Error(reply.message)));
+        if (reply.kind === 'ready') {
+          this.ready = true;
+          resolve();
+        } else if (reply.kind === 'failed') reject(this.fail(new Error(reply.message)));
         else this.settle(reply);
       });
       this.worker.on('error', (error: Error) => reject(this.fail(error)));
@@ -63,6 +71,7 @@ export class PgliteThread {
 
   /** Closes the database and ends the thread. */
   async close(): Promise<void> {
+    this.closing = true;
     if (this.failure) {
       await this.worker.terminate();
       return;
@@ -93,6 +102,7 @@ export class PgliteThread {
 
   /** Records why the thread is gone and fails everything still waiting. */
   private fail(error: Error): Error {
+    if (this.failure === undefined && this.ready && !this.closing) this.onLost(error);
     this.failure ??= error;
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);
     this.waiting.clear();
