@@ -1,5 +1,5 @@
 import type { AuditDatabase, NewAuditEvent } from '@gatehouse/backend';
-import { sql } from 'kysely';
+import { sql, type QueryExecutorProvider } from 'kysely';
 
 /** The newest seeded event; older ones follow every {@link SEED_SPACING_SECONDS}. */
 export const SEED_NEWEST = new Date('2026-11-01T00:00:00Z');
@@ -34,6 +34,26 @@ export async function seedEvents(
   total: number,
   organizations: number,
 ): Promise<void> {
+  // One connection without the backend's statement timeout: a chunk or the VACUUM of a million
+  // rows may take longer than a request's statement should on a busy machine.
+  await database.db.connection().execute(async (db) => {
+    await sql`set statement_timeout = 0`.execute(db);
+    try {
+      await insertChunks(db, total, organizations);
+      // What PostgreSQL's autovacuum does after a large insert, and the backend does on PGlite
+      // when the store opens (retention): planner statistics, a visibility map for index-only scans.
+      await sql`vacuum (analyze) audit_events`.execute(db);
+    } finally {
+      await sql`reset statement_timeout`.execute(db);
+    }
+  });
+}
+
+async function insertChunks(
+  db: QueryExecutorProvider,
+  total: number,
+  organizations: number,
+): Promise<void> {
   const actions = sql.raw(`array[${SEED_ACTIONS.map((a) => `'${a}'`).join(',')}]`);
   for (let start = 1; start <= total; start += SEED_CHUNK) {
     const end = Math.min(total, start + SEED_CHUNK - 1);
@@ -55,11 +75,8 @@ export async function seedEvents(
         '{"before":{"role":"member"},"after":{"role":"admin"}}'::jsonb,
         'req_' || i, '10.0.' || (i % 250) || '.' || (i % 200),
         'Mozilla/5.0 (X11; Linux x86_64) Gatehouse bench'
-      from generate_series(${start}::int, ${end}::int) as i`.execute(database.db);
+      from generate_series(${start}::int, ${end}::int) as i`.execute(db);
   }
-  // What PostgreSQL's autovacuum does after a large insert, and the backend does on PGlite when the
-  // store opens (retention): statistics for the planner, a visibility map for index-only scans.
-  await sql`vacuum (analyze) audit_events`.execute(database.db);
 }
 
 /** A new event like the seeded ones, for the repository's own batched insert. */
