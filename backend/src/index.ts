@@ -55,3 +55,8 @@ export { AuthorizationGuard } from './auth/authorization.guard.js';
 export { IS_PUBLIC_KEY } from './auth/decorators/public.decorator.js';
 export { PUBLIC_ROUTES, PUBLIC_MOUNTS } from './auth/public-routes.js';
 export { AppLogger, type LoggingOptions } from './logging/app-logger.js';
+export { AuditDatabase } from './audit/database/audit-database.js';
+export { AuditEventRepository } from './audit/database/audit-event.repository.js';
+export { GroupedWrites } from './audit/recording/grouped-writes.js';
+export { MAX_GROUPED_BEGINS } from './audit/recording/audit-trail.service.js';
+export type { AuditEvent, AuditEventFilter, NewAuditEvent } from './audit/audit-event.js';

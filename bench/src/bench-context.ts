@@ -13,10 +13,13 @@ export interface BenchContext {
   readonly logs: ServiceLogs;
   /** Progress lines for the terminal. */
   readonly progress: (message: string) => void;
-  /** Starts a fresh emulator + backend (own data folder) for one benchmark. */
+  /**
+   * Starts a fresh emulator + backend (own data folder) for one benchmark; `auditDataDir` turns
+   * the backend's audit trail on (PGlite in that directory).
+   */
   startStack(
     name: string,
-    options?: { accessTokenTtlSeconds?: number; backend?: boolean },
+    options?: { accessTokenTtlSeconds?: number; backend?: boolean; auditDataDir?: string },
   ): Promise<BenchStack>;
 }
 

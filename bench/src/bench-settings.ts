@@ -30,6 +30,19 @@ export interface BenchSettings {
   readonly memoryReadings: number;
   /** Sign-ins in flight at once while creating B6 sessions. */
   readonly signInConcurrency: number;
+  /** B8: events seeded per store (the issue's 1,000,000; `BENCH_AUDIT_EVENTS` overrides). */
+  readonly auditEvents: number;
+  /** B8: first-page queries per filter kind and store. */
+  readonly auditQueriesPerFilter: number;
+  /** B8: events written through the repository's batched append, and the batch size. */
+  readonly auditInsertEvents: number;
+  readonly auditInsertBatch: number;
+}
+
+/** `BENCH_AUDIT_EVENTS=100000`: a shorter B8 while developing (the report names the count). */
+function auditEventsOr(fallback: number): number {
+  const value = Number(process.env['BENCH_AUDIT_EVENTS']);
+  return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
 /** `npm run bench`. */
@@ -49,6 +62,10 @@ export const FULL_SETTINGS: BenchSettings = {
   memorySessions: 10_000,
   memoryReadings: 10,
   signInConcurrency: 16,
+  auditEvents: auditEventsOr(1_000_000),
+  auditQueriesPerFilter: 100,
+  auditInsertEvents: 20_000,
+  auditInsertBatch: 500,
 };
 
 /** `--smoke`: every code path once, with tiny numbers. */
@@ -68,4 +85,8 @@ export const SMOKE_SETTINGS: BenchSettings = {
   memorySessions: 20,
   memoryReadings: 2,
   signInConcurrency: 4,
+  auditEvents: auditEventsOr(2_000),
+  auditQueriesPerFilter: 3,
+  auditInsertEvents: 200,
+  auditInsertBatch: 50,
 };

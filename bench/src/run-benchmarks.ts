@@ -10,6 +10,8 @@ import { jwks } from './benchmarks/b3-jwks.js';
 import { bffProxy } from './benchmarks/b4-bff-proxy.js';
 import { refreshStorm } from './benchmarks/b5-refresh-storm.js';
 import { memory } from './benchmarks/b6-memory.js';
+import { auditFlood } from './benchmarks/b7-audit-flood.js';
+import { auditQueries } from './benchmarks/b8-audit-queries.js';
 import { ServiceLogs } from './infra/service-logs.js';
 import type { Figure } from './report/figure.js';
 import { describeMachine } from './report/machine.js';
@@ -23,6 +25,8 @@ export const BENCHMARKS: readonly Benchmark[] = [
   bffProxy,
   refreshStorm,
   memory,
+  auditFlood,
+  auditQueries,
 ];
 
 /** Options of {@link runBenchmarks}. */

@@ -31,6 +31,22 @@ const EXPECTED_IDS = [
   'B6d',
   'B6e',
   'B6f',
+  'B7a',
+  'B7b',
+  'B8a',
+  'B8b',
+  'B8c',
+  'B8d',
+  'B8e',
+  'B8f',
+  'B8g',
+  'B8h',
+  'B8i',
+  'B8j',
+  'B8k',
+  'B8l',
+  'B8m',
+  'B8n',
 ];
 
 // Real servers (production builds of emulator, backend, BFF; redis-server when the BFF has a Redis
@@ -68,6 +84,11 @@ describe('npm run bench -- --smoke', () => {
     // Each storm caused at least one refresh (the benchmark fails otherwise) and got answers.
     expect(value('B5a')).toBeGreaterThanOrEqual(1);
     expect(value('B5b')).toBeGreaterThan(0);
+    // Guarded answers under the flood on both backends; the denials reached the trail; rows were
+    // queried and written on both stores.
+    expect(value('B7a')).toBeGreaterThan(0);
+    expect(value('B7b')).toBeGreaterThan(0);
+    for (const id of ['B8f', 'B8g', 'B8m', 'B8n']) expect(value(id)).toBeGreaterThan(0);
   });
 
   it('renders the table and the Markdown report without judging goals', () => {

@@ -229,6 +229,23 @@ describe('the audit API on PGlite', () => {
         details: { before: { role: 'admin' }, error: { message: 'WorkOS said no' } },
       });
     });
+
+    it('gives each of many concurrent actions its own entry (their pending rows are written together)', async () => {
+      const members = Array.from({ length: 20 }, (_, i) => `om_concurrent_${i}`);
+      const answers = await Promise.all(
+        members.map((id) =>
+          t.as(admin).post(`/fixture/members/${id}/role`).send({ role: 'admin' }),
+        ),
+      );
+      expect(answers.map((res) => res.status)).toEqual(members.map(() => 200));
+
+      const { events } = (await t.as(admin).get('/audit?target=om_concurrent_&limit=50')).body as {
+        events: { id: string; outcome: string; target: { id: string } }[];
+      };
+      expect(events.map((e) => e.target.id).sort()).toEqual([...members].sort());
+      expect(new Set(events.map((e) => e.id)).size).toBe(members.length);
+      expect(events.every((e) => e.outcome === 'succeeded')).toBe(true);
+    });
   });
 
   it('counts refusals per organization, code, route and minute', async () => {

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditDatabase } from '../../src/audit/database/audit-database.js';
 import { DataDirLockedError, lockDataDir } from '../../src/audit/database/embedded-dir-lock.js';
 import { AuditMigrationError } from '../../src/audit/database/migrate.js';
+import { AUDIT_MIGRATIONS } from '../../src/audit/database/migrations/index.js';
 import { AuditUnavailableError } from '../../src/audit/audit-unavailable.error.js';
 import { quiet } from './support/audit-events.js';
 import { storesUnderTest } from './support/stores-under-test.js';
@@ -24,7 +25,7 @@ describe.each(storesUnderTest())('migrations on $name', (store) => {
     const again = await AuditDatabase.open(store.config(), quiet);
     await again.close();
 
-    expect(first.appliedMigrations).toEqual(['0001-audit-trail', '0002-workos-events-cursor']);
+    expect(first.appliedMigrations).toEqual(Object.keys(AUDIT_MIGRATIONS));
     expect(checked.appliedMigrations).toEqual([]);
     expect(again.appliedMigrations).toEqual([]);
   }, 90_000);
@@ -47,6 +48,24 @@ describe('the embedded data directory lock', () => {
     await release();
     const again = await lockDataDir(dataDir, quiet, { waitForStale: false });
     await again();
+  });
+});
+
+describe('a PGlite directory that cannot be opened', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gatehouse-audit-broken-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fails the open in the PGlite thread, not the process, and releases the directory', async () => {
+    const dataDir = join(dir, 'audit');
+    mkdirSync(dataDir);
+    writeFileSync(join(dataDir, 'PG_VERSION'), '99\n');
+
+    await expect(AuditDatabase.open({ kind: 'pglite', dataDir }, quiet)).rejects.toThrow();
+    const release = await lockDataDir(dataDir, quiet, { waitForStale: false });
+    await release();
   });
 });
 

@@ -367,3 +367,28 @@ describe.each(storesUnderTest())('audit events on $name', (store) => {
     }
   }, 60_000);
 });
+
+describe('pruning on PGlite, which runs no autovacuum', () => {
+  const store = storesUnderTest().find((candidate) => candidate.name === 'pglite')!;
+  let database: AuditDatabase;
+
+  beforeAll(async () => {
+    await store.setUp();
+    database = await AuditDatabase.open(store.config(), quiet);
+  }, 180_000);
+  afterAll(async () => {
+    await database?.close();
+    await store.tearDown();
+  });
+
+  it('vacuums and analyzes the table afterwards: the planner knows its rows', async () => {
+    const events = new AuditEventRepository(database);
+    await events.append(eventsOverTime(5, T0, () => ({ organizationId: newOrganizationId() })));
+    await events.prune(new Date('2001-01-02T00:00:00.000Z'));
+
+    const { rows } = await sql<{ reltuples: number; live: string }>`
+      select reltuples, (select count(*) from audit_events) as live
+      from pg_class where relname = 'audit_events'`.execute(database.db);
+    expect(rows[0]?.reltuples).toBe(Number(rows[0]?.live));
+  });
+});

@@ -50,6 +50,8 @@ export interface BenchStackOptions {
   readonly accessTokenTtlSeconds?: number;
   /** Start the backend too (default true). */
   readonly backend?: boolean;
+  /** The backend's audit trail: a PGlite directory (`AUDIT_DATA_DIR`); default off. */
+  readonly auditDataDir?: string;
 }
 
 /** An emulator and (optionally) a backend, and any number of BFFs started on demand. */
@@ -108,6 +110,7 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     ...(options.accessTokenTtlSeconds !== undefined
       ? { accessTokenTtlSeconds: options.accessTokenTtlSeconds }
       : {}),
+    ...(options.auditDataDir !== undefined ? { auditDataDir: options.auditDataDir } : {}),
   });
   if (!emulatorUrl) throw new Error('the benchmark stack always runs the emulator');
   const spec = (name: string): ServiceSpec => {

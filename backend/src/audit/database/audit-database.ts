@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -7,6 +7,7 @@ import { AuditUnavailableError } from '../audit-unavailable.error.js';
 import type { AuditDatabaseSchema } from './audit-schema.js';
 import { lockDataDir } from './embedded-dir-lock.js';
 import { assertMigrated, migrateToLatest } from './migrate.js';
+import { PgliteThread } from './pglite/pglite-thread.js';
 
 /** What the database reports while it runs (pool errors, a lost directory lock). */
 export type AuditDatabaseLog = (message: string, error: unknown) => void;
@@ -16,8 +17,9 @@ const POSTGRES_LIMITS = { connectionTimeoutMillis: 3_000, statement_timeout: 10_
 
 /**
  * The audit trail's connection: Kysely over a `pg` pool, either to PostgreSQL (`DATABASE_URL`) or
- * to an in-process PGlite through PGlite's own node-postgres adapter, so both stores run the same
- * dialect, queries and migrations. {@link open} applies pending migrations before returning.
+ * to PGlite through PGlite's own node-postgres adapter, so both stores run the same dialect,
+ * queries and migrations. PGlite runs in a worker thread ({@link PgliteThread}): its start-up and
+ * queries never block the backend's event loop. {@link open} applies pending migrations before returning.
  */
 export class AuditDatabase {
   private closed = false;
@@ -95,15 +97,17 @@ async function openPglite(
   const unlock = inMemory
     ? () => Promise.resolve()
     : await lockDataDir(store.dataDir, (error) => log('audit data directory lock lost', error));
-  let pglite: PGlite;
+  const pglite = new PgliteThread(store.dataDir, (error) => log('audit PGlite thread lost', error));
   try {
-    pglite = await PGlite.create(store.dataDir);
+    await pglite.waitReady;
   } catch (error) {
+    await pglite.close();
     await unlock();
     throw error;
   }
   // One connection: PGlite is a single session; the pool queues callers (and Kysely transactions).
-  const pool = new pg.Pool(createPgConfig(pglite));
+  // The adapter only uses `waitReady` and `execProtocolStream`, which the thread provides.
+  const pool = new pg.Pool(createPgConfig(pglite as unknown as PGlite));
   const db = new Kysely<AuditDatabaseSchema>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AuditDatabase } from './audit-database.js';
-import { pruneInChunks } from './prune.js';
+import { pruneInChunks, vacuumEmbedded } from './prune.js';
 
 /** Refused requests of one kind in one minute. */
 export interface DenialCount {
@@ -84,8 +84,8 @@ export class AuditDenialRepository {
   }
 
   /** Deletes counts of minutes before `cutoff`; returns how many rows. */
-  prune(cutoff: Date): Promise<number> {
-    return pruneInChunks(this.database.db, (trx, chunk) =>
+  async prune(cutoff: Date): Promise<number> {
+    const deleted = await pruneInChunks(this.database.db, (trx, chunk) =>
       trx
         .deleteFrom('audit_denials')
         .where((eb) =>
@@ -101,5 +101,7 @@ export class AuditDenialRepository {
         )
         .executeTakeFirst(),
     );
+    await vacuumEmbedded(this.database, 'audit_denials');
+    return deleted;
   }
 }

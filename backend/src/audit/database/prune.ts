@@ -1,4 +1,5 @@
 import { sql, type DeleteResult, type Kysely, type Transaction } from 'kysely';
+import type { AuditDatabase } from './audit-database.js';
 import type { AuditDatabaseSchema } from './audit-schema.js';
 
 /** Rows deleted per transaction: keeps each one short (PGlite has a single connection). */
@@ -24,4 +25,18 @@ export async function pruneInChunks(
     total += deleted;
     if (deleted < PRUNE_CHUNK) return total;
   }
+}
+
+/**
+ * PGlite runs no autovacuum (it is a single-user backend): after pruning, `VACUUM (ANALYZE)` makes
+ * the deleted rows' space reusable and refreshes the planner's statistics, without which it
+ * cannot choose between the organization's time index and the trigram indexes. PostgreSQL's
+ * autovacuum does both by itself.
+ */
+export async function vacuumEmbedded(
+  database: AuditDatabase,
+  table: 'audit_events' | 'audit_denials',
+): Promise<void> {
+  if (database.kind !== 'pglite') return;
+  await sql`vacuum (analyze) ${sql.table(table)}`.execute(database.db);
 }

@@ -2,10 +2,20 @@ import { CLOCK, type Clock } from '../../clock.js';
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedUser } from '../../auth/index.js';
 import { AppLogger } from '../../logging/app-logger.js';
-import type { AuditActor, AuditEvent, AuditRequestContext, AuditTarget } from '../audit-event.js';
+import type {
+  AuditActor,
+  AuditEvent,
+  AuditRequestContext,
+  AuditTarget,
+  NewAuditEvent,
+} from '../audit-event.js';
 
 import { AuditEntryNotPendingError, AuditUnavailableError } from '../audit-unavailable.error.js';
 import { AuditStore } from '../audit-store.js';
+import { GroupedWrites } from './grouped-writes.js';
+
+/** Pending entries written together at most (one multi-row INSERT). */
+export const MAX_GROUPED_BEGINS = 500;
 
 /** What {@link AuditTrail.begin} records before the action runs. */
 export interface AuditActionStart {
@@ -46,6 +56,12 @@ export interface PendingAuditEntry {
  */
 @Injectable()
 export class AuditTrail {
+  /** Concurrent {@link begin}s share one INSERT: a flood of admin actions costs few statements. */
+  private readonly pendingEntries = new GroupedWrites<NewAuditEvent, AuditEvent>(
+    async (events) => (await this.store.repositories()).events.append(events),
+    MAX_GROUPED_BEGINS,
+  );
+
   constructor(
     private readonly store: AuditStore,
     @Inject(CLOCK) private readonly now: Clock,
@@ -61,23 +77,19 @@ export class AuditTrail {
     const startedAt = new Date(this.now());
     const details: Record<string, unknown> = { ...start.details };
     if (start.before !== undefined) details.before = start.before;
-    const [entry] = await this.write(async () => {
-      const { events } = await this.store.repositories();
-      return events.append([
-        {
-          occurredAt: startedAt,
-          organizationId: start.organizationId,
-          source: 'admin',
-          actor: start.actor,
-          action: start.action,
-          target: start.target,
-          outcome: 'pending',
-          details,
-          request: start.request,
-        },
-      ]);
-    });
-    if (!entry) throw new AuditUnavailableError('the entry was not written');
+    const entry = await this.write(() =>
+      this.pendingEntries.write({
+        occurredAt: startedAt,
+        organizationId: start.organizationId,
+        source: 'admin',
+        actor: start.actor,
+        action: start.action,
+        target: start.target,
+        outcome: 'pending',
+        details,
+        request: start.request,
+      }),
+    );
     return { id: entry.id, organizationId: start.organizationId, action: start.action, startedAt };
   }
 

@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as auditTrail from './0001-audit-trail.js';
 import * as workosEventsCursor from './0002-workos-events-cursor.js';
+import * as auditFilterIndexes from './0003-audit-filter-indexes.js';
 
 /**
  * The audit trail's migrations, in order. Names sort in application order; a new migration is a
@@ -9,6 +10,7 @@ import * as workosEventsCursor from './0002-workos-events-cursor.js';
 export const AUDIT_MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-audit-trail': auditTrail,
   '0002-workos-events-cursor': workosEventsCursor,
+  '0003-audit-filter-indexes': auditFilterIndexes,
 };
 
 /** Migrations compiled into the build (no directory scanning at run time). */
