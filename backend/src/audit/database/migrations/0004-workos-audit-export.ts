@@ -32,22 +32,32 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .where(sql.ref('state'), '=', 'pending')
     .execute();
 
+  // Inserts: once per statement over the inserted rows (a multi-row INSERT pays one call).
   await sql`
-    create function audit_exports_enqueue() returns trigger language plpgsql as $$
+    create function audit_exports_enqueue_inserted() returns trigger language plpgsql as $$
+    begin
+      insert into audit_exports (event_id)
+      select id from inserted where source = 'admin' and outcome <> 'pending'
+      on conflict do nothing;
+      return null;
+    end
+    $$`.execute(db);
+  await sql`
+    create trigger audit_exports_enqueue_insert after insert on audit_events
+    referencing new table as inserted
+    for each statement execute function audit_exports_enqueue_inserted()`.execute(db);
+  // Completions: one row each; the WHEN clause spares other updates the call.
+  await sql`
+    create function audit_exports_enqueue_completed() returns trigger language plpgsql as $$
     begin
       insert into audit_exports (event_id) values (new.id) on conflict do nothing;
       return null;
     end
     $$`.execute(db);
-  // WHEN clauses: other rows (WorkOS events, pending entries) cost no function call.
-  await sql`
-    create trigger audit_exports_enqueue_insert after insert on audit_events
-    for each row when (new.source = 'admin' and new.outcome <> 'pending')
-    execute function audit_exports_enqueue()`.execute(db);
   await sql`
     create trigger audit_exports_enqueue_update after update on audit_events
     for each row when (new.source = 'admin' and old.outcome = 'pending' and new.outcome <> 'pending')
-    execute function audit_exports_enqueue()`.execute(db);
+    execute function audit_exports_enqueue_completed()`.execute(db);
 
   // Retention's deletes take the rows of the events they delete (once per statement).
   await sql`
@@ -68,7 +78,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`drop trigger audit_exports_enqueue_update on audit_events`.execute(db);
   await sql`drop trigger audit_exports_enqueue_insert on audit_events`.execute(db);
   await sql`drop trigger audit_exports_forget on audit_events`.execute(db);
-  await sql`drop function audit_exports_enqueue()`.execute(db);
+  await sql`drop function audit_exports_enqueue_inserted()`.execute(db);
+  await sql`drop function audit_exports_enqueue_completed()`.execute(db);
   await sql`drop function audit_exports_forget()`.execute(db);
   await db.schema.dropTable('audit_exports').execute();
 }
