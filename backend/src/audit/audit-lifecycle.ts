@@ -8,13 +8,15 @@ import type { AuditConfig } from './audit.config.js';
 import { AUDIT_CONFIG } from './audit.tokens.js';
 import { AuditRetention } from './audit-retention.js';
 import { AuditStore } from './audit-store.js';
+import { WorkosAuditExporter } from './export/workos-audit-exporter.js';
 import { WorkosEventsPoller } from './ingestion/workos-events.poller.js';
 import { DenialAggregator } from './recording/denial-aggregator.js';
 
 /**
  * Starts and stops the trail's parts in order: the store opens at bootstrap (in the background),
- * denial counts are flushed on a timer, retention runs daily, WorkOS events are polled; at shutdown
- * the poller stops and the last counts are flushed before the database closes.
+ * denial counts are flushed on a timer, retention runs daily, WorkOS events are polled, finished
+ * admin entries are exported to WorkOS Audit Logs; at shutdown the poller and the exporter stop and
+ * the last counts are flushed before the database closes.
  */
 @Injectable()
 export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,6 +27,7 @@ export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShut
     private readonly denials: DenialAggregator,
     private readonly retention: AuditRetention,
     private readonly workosEvents: WorkosEventsPoller,
+    private readonly workosExport: WorkosAuditExporter,
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
   ) {}
 
@@ -37,11 +40,12 @@ export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShut
     this.flushTimer.unref();
     this.retention.start();
     this.workosEvents.start();
+    this.workosExport.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.flushTimer);
-    await this.workosEvents.stop();
+    await Promise.all([this.workosEvents.stop(), this.workosExport.stop()]);
     await this.retention.stop();
     await this.denials.flush();
     await this.store.close();

@@ -6,6 +6,7 @@ import { AuditUnavailableError } from './audit-unavailable.error.js';
 import { AuditDatabase } from './database/audit-database.js';
 import { AuditDenialRepository } from './database/audit-denial.repository.js';
 import { AuditEventRepository } from './database/audit-event.repository.js';
+import { AuditExportRepository } from './export/audit-export.repository.js';
 import { WorkosEventsRepository } from './ingestion/workos-events.repository.js';
 
 /** What the store is doing, for logs and readiness details. */
@@ -20,6 +21,8 @@ export interface AuditRepositories {
   readonly denials: AuditDenialRepository;
   /** The WorkOS Events API poller's cursor and inserts. */
   readonly workosEvents: WorkosEventsRepository;
+  /** The outbox of the export to WorkOS Audit Logs. */
+  readonly exports: AuditExportRepository;
 }
 
 /**
@@ -103,6 +106,7 @@ export class AuditStore {
       events: new AuditEventRepository(database),
       denials: new AuditDenialRepository(database),
       workosEvents: new WorkosEventsRepository(database),
+      exports: new AuditExportRepository(database),
     };
     this.opened = { database, repositories };
     this.state = 'open';

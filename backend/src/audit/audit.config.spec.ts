@@ -54,6 +54,27 @@ describe('loadAuditConfig', () => {
     ]);
   });
 
+  it('exports to WorkOS Audit Logs only with AUDIT_EXPORT_WORKOS=true and an API key', () => {
+    expect(loadAuditConfig({ AUDIT_DATA_DIR: 'memory://' }).config?.workosExport).toBeUndefined();
+    expect(
+      loadAuditConfig({ AUDIT_EXPORT_WORKOS: 'true', WORKOS_API_KEY: 'sk_test_123456789' }).config
+        ?.workosExport,
+    ).toEqual({ pollIntervalMs: 2_000, retryBaseMs: 5_000, maxRetryMs: 600_000 });
+    expect(loadAuditConfig({ AUDIT_EXPORT_WORKOS: 'true' }).problems).toEqual([
+      'AUDIT_EXPORT_WORKOS=true needs WORKOS_API_KEY',
+    ]);
+    // Reported together with the other audit problems.
+    expect(
+      loadAuditConfig({ NODE_ENV: 'production', AUDIT_EXPORT_WORKOS: 'true' }).problems,
+    ).toEqual([
+      'DATABASE_URL or AUDIT_DATA_DIR is required in production',
+      'AUDIT_EXPORT_WORKOS=true needs WORKOS_API_KEY',
+    ]);
+    expect(loadAuditConfig({ AUDIT_EXPORT_WORKOS: 'yes' }).problems).toEqual([
+      'AUDIT_EXPORT_WORKOS must be true or false',
+    ]);
+  });
+
   it('requires a lasting store in production', () => {
     expect(loadAuditConfig({ NODE_ENV: 'production' }).problems).toEqual([
       'DATABASE_URL or AUDIT_DATA_DIR is required in production',

@@ -40,7 +40,28 @@ export interface AuditConfig {
     /** Milliseconds between two polls when nothing is waiting; 0 switches the poller off. */
     readonly pollIntervalMs: number;
   };
+  /**
+   * The export of finished admin entries to WorkOS Audit Logs (`AUDIT_EXPORT_WORKOS=true`; see
+   * docs/audit.md). Absent: off. It also needs `WORKOS_API_KEY` and an audit store.
+   */
+  readonly workosExport?: WorkosExportSettings;
 }
+
+/** How the WorkOS Audit Logs export runs. */
+export interface WorkosExportSettings {
+  /** Milliseconds between two looks for due entries when the last found none. */
+  readonly pollIntervalMs: number;
+  /** The first retry's wait after a failed delivery; it doubles up to {@link maxRetryMs}. */
+  readonly retryBaseMs: number;
+  readonly maxRetryMs: number;
+}
+
+/** Defaults of the export: a look every 2 s, retries after 5 s doubling up to 10 minutes. */
+export const DEFAULT_WORKOS_EXPORT_SETTINGS: WorkosExportSettings = {
+  pollIntervalMs: 2_000,
+  retryBaseMs: 5_000,
+  maxRetryMs: 600_000,
+};
 
 /** The backend package directory: relative data paths are resolved from here, not the cwd. */
 const BACKEND_PACKAGE_DIR = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
@@ -74,6 +95,10 @@ const auditEnvSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('true')
     .transform((v) => v === 'true'),
+  AUDIT_EXPORT_WORKOS: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true'),
   NODE_ENV: z.string().optional(),
 });
 
@@ -89,7 +114,8 @@ export type AuditConfigResult =
  * Reads `DATABASE_URL` (PostgreSQL; wins when set), `AUDIT_DATA_DIR` (embedded PGlite directory,
  * relative to the backend package; `memory://` keeps nothing), `AUDIT_RETENTION_DAYS`
  * (365), `AUDIT_DB_POOL_MAX` (10), `AUDIT_MIGRATE_ON_START` (true) and `AUDIT_EVENTS_POLL_SECONDS`
- * (10; 0 switches the WorkOS Events API poller off). Empty values count as unset.
+ * (10; 0 switches the WorkOS Events API poller off) and `AUDIT_EXPORT_WORKOS` (false; true needs
+ * `WORKOS_API_KEY`, read here only to report its absence). Empty values count as unset.
  * With neither store variable the trail is off (admin actions answer 503), which `NODE_ENV=production`
  * refuses. In-process embedders (tests, scripts) thus open no database unless they ask for one. Never echoes `DATABASE_URL`,
  * which may hold a password.
@@ -111,7 +137,11 @@ export function loadAuditConfig(
   }
   const e = parsed.data;
   const store = storeOf(e);
-  if (typeof store === 'string') return { config: undefined, problems: [store] };
+  const problems = typeof store === 'string' ? [store] : [];
+  if (e.AUDIT_EXPORT_WORKOS && !env['WORKOS_API_KEY']?.trim()) {
+    problems.push('AUDIT_EXPORT_WORKOS=true needs WORKOS_API_KEY');
+  }
+  if (typeof store === 'string' || problems.length > 0) return { config: undefined, problems };
   return {
     config: {
       store,
@@ -119,6 +149,7 @@ export function loadAuditConfig(
       retentionDays: e.AUDIT_RETENTION_DAYS,
       denials: DEFAULT_DENIAL_SETTINGS,
       events: { pollIntervalMs: e.AUDIT_EVENTS_POLL_SECONDS * 1_000 },
+      ...(e.AUDIT_EXPORT_WORKOS ? { workosExport: DEFAULT_WORKOS_EXPORT_SETTINGS } : {}),
     },
     problems: [],
   };

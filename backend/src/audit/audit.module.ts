@@ -8,6 +8,7 @@ import { AuditLifecycle } from './audit-lifecycle.js';
 import { AuditRetention } from './audit-retention.js';
 import { AuditStore } from './audit-store.js';
 import { AuditUnavailableFilter } from './audit-unavailable.filter.js';
+import { WorkosAuditExporter } from './export/workos-audit-exporter.js';
 import { WorkosEventsPoller } from './ingestion/workos-events.poller.js';
 import { AuditController } from './reading/audit.controller.js';
 import { AuditTrail } from './recording/audit-trail.service.js';
@@ -50,20 +51,22 @@ const providers: Provider[] = [
   AuditTrail,
   AuditRetention,
   WorkosEventsPoller,
+  WorkosAuditExporter,
   AuditLifecycle,
   { provide: APP_FILTER, useClass: AuditUnavailableFilter },
 ];
 
 /**
  * The audit trail (issue 17): storage (PGlite or PostgreSQL), `AuditTrail` for admin actions,
- * denial counting for every 401/403, retention, the WorkOS Events API poller, and `GET /audit…`
+ * denial counting for every 401/403, retention, the WorkOS Events API poller, the export to WorkOS
+ * Audit Logs, and `GET /audit…`
  * for `audit:read`.
  * See docs/audit.md.
  */
 @Module({
   providers,
   controllers: [AuditController],
-  exports: [AuditTrail, AuditStore, DenialAggregator, WorkosEventsPoller],
+  exports: [AuditTrail, AuditStore, DenialAggregator, WorkosEventsPoller, WorkosAuditExporter],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

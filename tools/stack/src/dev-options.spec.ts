@@ -22,6 +22,13 @@ describe('devStackOptions', () => {
     expect(options.ports).toMatchObject({ backend: 3001, bff: 3000, bff2: 3002 });
   });
 
+  it('exports the audit trail to WorkOS Audit Logs only with AUDIT_EXPORT_WORKOS=true', () => {
+    expect(devStackOptions(root(), {}, log).auditExportWorkos).toBeUndefined();
+    expect(devStackOptions(root(), { AUDIT_EXPORT_WORKOS: 'true' }, log).auditExportWorkos).toBe(
+      true,
+    );
+  });
+
   it('refuses two parts on one port, and keeps the second BFF off the backend port', () => {
     expect(() => devStackOptions(root(), { BFF_PORT: '3001' }, log)).toThrow(
       new StackConfigError('backend and bff are both configured on port 3001'),

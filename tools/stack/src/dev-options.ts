@@ -75,6 +75,7 @@ function assertDistinctPorts(
  * `BFF_INSTANCES=2`) adds a second BFF on `BFF2_PORT` (default: the first port after BFF_PORT that
  * no other part uses, 3002), both on Redis
  * (`REDIS_URL`, default redis://127.0.0.1:6379); `SESSION_STORE=redis` puts one BFF on Redis.
+ * `AUDIT_EXPORT_WORKOS=true` also sends admin actions to (emulated) WorkOS Audit Logs.
  */
 export function devStackOptions(
   rootDir: string,
@@ -103,6 +104,7 @@ export function devStackOptions(
     rootDir,
     dataDir,
     auditDataDir: join(dataDir, 'audit'),
+    ...(env.AUDIT_EXPORT_WORKOS === 'true' ? { auditExportWorkos: true } : {}),
     host: '127.0.0.1',
     ports,
     identityProvider,

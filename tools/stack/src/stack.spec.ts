@@ -147,4 +147,11 @@ describe('stackServiceSpecs', () => {
     expect(env).toMatchObject({ DATABASE_URL: url });
     expect(env).not.toHaveProperty('AUDIT_DATA_DIR');
   });
+
+  it('passes AUDIT_EXPORT_WORKOS to the backend only when asked', () => {
+    const backendEnv = (overrides: Partial<StackOptions>) =>
+      stackServiceSpecs(options(overrides)).specs.find((spec) => spec.name === 'backend')?.env;
+    expect(backendEnv({})).not.toHaveProperty('AUDIT_EXPORT_WORKOS');
+    expect(backendEnv({ auditExportWorkos: true })).toMatchObject({ AUDIT_EXPORT_WORKOS: 'true' });
+  });
 });

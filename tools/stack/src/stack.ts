@@ -36,6 +36,8 @@ export interface StackOptions {
    * to `auditDataDir`). The browser tests create one per run.
    */
   auditDatabaseUrl?: string;
+  /** Also send admin actions to WorkOS Audit Logs (`AUDIT_EXPORT_WORKOS=true`): the emulator's, or WorkOS's. */
+  auditExportWorkos?: boolean;
   /** Required with `sessionStore: 'redis'` (Redis is the machine's, never started by the stack). */
   redisUrl?: string;
   /**
@@ -204,6 +206,7 @@ export function stackServiceSpecs(options: StackOptions): {
       WORKOS_API_BASE_URL: client.apiBaseUrl,
       ...(options.auditDataDir ? { AUDIT_DATA_DIR: options.auditDataDir } : {}),
       ...(options.auditDatabaseUrl ? { DATABASE_URL: options.auditDatabaseUrl } : {}),
+      ...(options.auditExportWorkos ? { AUDIT_EXPORT_WORKOS: 'true' } : {}),
       LOG_LEVEL: logLevel,
     },
     cwd: join(rootDir, 'backend'),
