@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { BENCH_USER_EMAIL } from './bench-context.js';
+import { startBareProxy } from './infra/bare-proxy.js';
 import { startBenchStack } from './infra/bench-stack.js';
 import { apiHeaders, signInThroughBff } from './infra/bff-login.js';
 import { InspectorSession } from './infra/inspector.js';
@@ -16,7 +17,7 @@ import { renderProfileSummary } from './profile/render-profile.js';
 /** The repository root: `bench/dist/profile-bff.js` → `..`/`..`. */
 const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** `--seconds N`, `--connections N`, `--save FILE` (the raw `.cpuprofile`). */
+/** `--target bff|bare`, `--seconds N`, `--connections N`, `--save FILE` (the raw `.cpuprofile`). */
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at >= 0 ? process.argv[at + 1] : undefined;
@@ -27,7 +28,8 @@ function flag(name: string): string | undefined {
  * sign-in, a warm-up run, then V8's CPU profiler (the one `--cpu-prof` drives, here started and
  * stopped over the inspector so only the measured run is sampled) during a run of
  * `GET /api/admin/me` at B4's 50 connections. Prints the busy time by phase per proxied request,
- * next to the process CPU time per request from `/proc`.
+ * next to the process CPU time per request from `/proc`. `--target bare` profiles B4's bare proxy
+ * instead (`GET /admin/me` with a bearer token), the floor the BFF is compared with.
  */
 async function main(): Promise<void> {
   const seconds = Number(flag('seconds') ?? 10);
@@ -39,23 +41,35 @@ async function main(): Promise<void> {
     name: 'profile',
     log: new ServiceLogs(false).sink,
   });
+  const bare = flag('target') === 'bare';
   try {
-    const bff = await stack.startBff({ store: 'sqlite', inspect: true });
-    const cookie = await signInThroughBff(bff.url, BENCH_USER_EMAIL);
+    const target = bare
+      ? await startBareProxy({
+          name: 'profile:bare-proxy',
+          backendUrl: stack.backendUrl,
+          log: new ServiceLogs(false).sink,
+          inspect: true,
+        })
+      : await stack.startBff({ store: 'sqlite', inspect: true });
+    const request = bare
+      ? {
+          url: `${target.url}/admin/me`,
+          headers: {
+            authorization: `Bearer ${(await stack.emulator.issueSession(BENCH_USER_EMAIL)).accessToken}`,
+          },
+        }
+      : {
+          url: `${target.url}/api/admin/me`,
+          headers: apiHeaders(await signInThroughBff(target.url, BENCH_USER_EMAIL)),
+        };
     const load = (durationSeconds: number) =>
-      runLoad({
-        url: `${bff.url}/api/admin/me`,
-        headers: apiHeaders(cookie),
-        connections,
-        durationSeconds,
-        expectOnly2xx: true,
-      });
+      runLoad({ ...request, connections, durationSeconds, expectOnly2xx: true });
     await load(3);
-    const inspector = await InspectorSession.connect(bff.inspectorUrl!);
+    const inspector = await InspectorSession.connect(target.inspectorUrl!);
     await inspector.call('Profiler.enable');
     await inspector.call('Profiler.setSamplingInterval', { interval: 100 });
     await inspector.call('Profiler.start');
-    const pid = bff.process.pid!;
+    const pid = target.process.pid!;
     const cpuBefore = await processCpuMs(pid);
     const result = await load(seconds);
     const cpuMs = (await processCpuMs(pid)) - cpuBefore;
@@ -72,6 +86,7 @@ async function main(): Promise<void> {
         seconds,
       }),
     );
+    if (bare) await target.process.stop();
   } finally {
     await stack.stop();
     rmSync(workDir, { recursive: true, force: true });

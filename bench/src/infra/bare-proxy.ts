@@ -3,10 +3,14 @@ import { fileURLToPath } from 'node:url';
 
 import { findFreePort, type LogSink, ServiceProcess } from '@gatehouse/stack';
 
+import { inspectorUrlOf, isInspectorNotice } from './inspector.js';
+
 /** A running bare proxy (see `bare-proxy/server.ts`). */
 export interface BareProxy {
   readonly url: string;
   readonly process: ServiceProcess;
+  /** The inspector's WebSocket URL, when started with `inspect` (the profiler samples it). */
+  readonly inspectorUrl?: string;
 }
 
 const HOST = '127.0.0.1';
@@ -21,18 +25,26 @@ export async function startBareProxy(options: {
   readonly name: string;
   readonly backendUrl: string;
   readonly log: LogSink;
+  /** Start Node with `--inspect=127.0.0.1:0` (profiling only). */
+  readonly inspect?: boolean;
 }): Promise<BareProxy> {
   const port = await findFreePort(HOST);
   const url = `http://${HOST}:${port}`;
+  let inspectorUrl: string | undefined;
+  const log: LogSink = (service, line, stream) => {
+    inspectorUrl ??= inspectorUrlOf(line);
+    options.log(service, line, isInspectorNotice(line) ? 'stdout' : stream);
+  };
   const service = await ServiceProcess.start(
     {
       name: options.name,
       script: SCRIPT,
+      nodeArgs: options.inspect ? [`--inspect=${HOST}:0`] : [],
       env: { ...process.env, PORT: String(port), BACKEND_URL: options.backendUrl },
       cwd: dirname(SCRIPT),
       readyUrl: `${url}/health`,
     },
-    options.log,
+    log,
   );
-  return { url, process: service };
+  return { url, process: service, ...(inspectorUrl ? { inspectorUrl } : {}) };
 }

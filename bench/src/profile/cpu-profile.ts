@@ -9,20 +9,24 @@ export interface CpuProfile {
   }[];
   readonly startTime: number;
   readonly endTime: number;
+  /** The node of each sample, one sample per sampling interval the thread ran. */
   readonly samples: readonly number[];
-  /** µs between a sample and the one before it. */
   readonly timeDeltas: readonly number[];
 }
 
-/** Busy CPU time of a profile by phase, and the heaviest functions. */
+/**
+ * Busy samples of a profile by phase, and the heaviest functions. Samples are counted, not timed:
+ * on a machine shared with other work a sample taken after the thread was descheduled carries the
+ * whole wait as its time delta, whereas counts stay proportional to the CPU the thread used.
+ */
 export interface ProfileSummary {
-  /** Sampled busy time (idle left out), µs. */
-  readonly busyUs: number;
+  /** Busy samples (idle left out). */
+  readonly busy: number;
   readonly byPhase: ReadonlyMap<Phase, number>;
-  /** Self time by `function (file)`, heaviest first. */
+  /** Samples by `function (file)` (self), heaviest first. */
   readonly topFunctions: readonly {
     readonly name: string;
-    readonly us: number;
+    readonly samples: number;
     readonly phase: Phase;
   }[];
 }
@@ -51,26 +55,24 @@ export function summariseProfile(profile: CpuProfile, top = 25): ProfileSummary 
     return phase;
   };
   const byPhase = new Map<Phase, number>(PHASES.map((phase) => [phase, 0]));
-  const self = new Map<string, { us: number; phase: Phase }>();
-  let busyUs = 0;
-  profile.samples.forEach((id, i) => {
+  const self = new Map<string, { samples: number; phase: Phase }>();
+  let busy = 0;
+  for (const id of profile.samples) {
     const frame = byId.get(id)?.callFrame;
-    // A sample's time is the delta to the next sample.
-    const us = profile.timeDeltas[i + 1] ?? 0;
-    if (!frame || IDLE.has(frame.functionName) || us <= 0) return;
+    if (!frame || IDLE.has(frame.functionName)) continue;
     const phase = phaseOf(id);
-    busyUs += us;
-    byPhase.set(phase, (byPhase.get(phase) ?? 0) + us);
+    busy += 1;
+    byPhase.set(phase, (byPhase.get(phase) ?? 0) + 1);
     const name = `${frame.functionName || '(anonymous)'} (${shortUrl(frame.url)})`;
-    const entry = self.get(name) ?? { us: 0, phase };
-    entry.us += us;
+    const entry = self.get(name) ?? { samples: 0, phase };
+    entry.samples += 1;
     self.set(name, entry);
-  });
+  }
   const topFunctions = [...self.entries()]
-    .map(([name, { us, phase }]) => ({ name, us, phase }))
-    .sort((a, b) => b.us - a.us)
+    .map(([name, { samples, phase }]) => ({ name, samples, phase }))
+    .sort((a, b) => b.samples - a.samples)
     .slice(0, top);
-  return { busyUs, byPhase, topFunctions };
+  return { busy, byPhase, topFunctions };
 }
 
 /** `file:///…/node_modules/pino/lib/x.js` → `pino/lib/x.js`; `…/bff/dist/app.js` → `bff/dist/app.js`. */

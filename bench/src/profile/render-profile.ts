@@ -10,26 +10,30 @@ export interface ProfiledRun {
   readonly seconds: number;
 }
 
-/** A Markdown summary: main-thread busy time by phase per request, then the heaviest functions. */
+/**
+ * A Markdown summary: each phase's share of the busy samples, and that share of the process CPU
+ * time per request (the profile says where, `/proc` says how much); then the heaviest functions.
+ */
 export function renderProfileSummary(summary: ProfileSummary, run: ProfiledRun): string {
-  const perRequest = (us: number) => (us / run.requests).toFixed(1);
-  const share = (us: number) => `${((100 * us) / summary.busyUs).toFixed(0)} %`;
+  const share = (samples: number) => samples / Math.max(summary.busy, 1);
+  const percent = (samples: number) => `${(100 * share(samples)).toFixed(1)} %`;
+  const us = (samples: number) => (share(samples) * run.processCpuUsPerRequest).toFixed(1);
   return [
     `${run.requests} requests in ${run.seconds} s at ${run.connections} connections ` +
-      `(${run.requestsPerSecond.toFixed(0)} req/s); BFF process CPU ${run.processCpuUsPerRequest.toFixed(0)} µs ` +
-      `per request (all threads), main thread busy ${perRequest(summary.busyUs)} µs per request (profile)`,
+      `(${run.requestsPerSecond.toFixed(0)} req/s); process CPU ${run.processCpuUsPerRequest.toFixed(0)} µs ` +
+      `per request (all threads, /proc); ${summary.busy} busy samples`,
     '',
-    '| phase | µs per request | share |',
+    '| phase | share of samples | ≈ µs CPU per request |',
     '|---|---|---|',
     ...[...summary.byPhase.entries()]
-      .filter(([, us]) => us > 0)
+      .filter(([, samples]) => samples > 0)
       .sort((a, b) => b[1] - a[1])
-      .map(([phase, us]) => `| ${phase} | ${perRequest(us)} | ${share(us)} |`),
+      .map(([phase, samples]) => `| ${phase} | ${percent(samples)} | ${us(samples)} |`),
     '',
-    '| heaviest functions (self time) | phase | µs per request |',
+    '| heaviest functions (self) | phase | share of samples |',
     '|---|---|---|',
     ...summary.topFunctions.map(
-      (fn) => `| \`${fn.name.replace(/\|/g, '\\|')}\` | ${fn.phase} | ${perRequest(fn.us)} |`,
+      (fn) => `| \`${fn.name.replace(/\|/g, '\\|')}\` | ${fn.phase} | ${percent(fn.samples)} |`,
     ),
   ].join('\n');
 }
