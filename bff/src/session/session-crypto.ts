@@ -97,15 +97,16 @@ export class SessionCrypto {
 
   /**
    * Opens a box sealed for `sessionId` under generation `gen` (the one whose store key held it);
-   * undefined when it is foreign, tampered or malformed.
+   * undefined when it is foreign, tampered or malformed. `knownStoreKey`: `storeKeys(sessionId)[gen]`,
+   * when the caller has it already (saves an HMAC).
    */
-  open(sessionId: string, box: string, gen = 0): string | undefined {
-    const [version, iv, body, tag] = box.split('.');
-    if (version !== BOX_VERSION || !iv || body === undefined || !tag) return undefined;
+  open(sessionId: string, box: string, gen = 0, knownStoreKey?: string): string | undefined {
     if (gen < 0 || gen >= this.generations.length) return undefined;
-    const storeKey = this.mac(gen, `key:${sessionId}`);
+    const storeKey = knownStoreKey ?? this.mac(gen, `key:${sessionId}`);
     const known = this.opened.get(storeKey);
     if (known?.box === box) return known.plaintext;
+    const [version, iv, body, tag] = box.split('.');
+    if (version !== BOX_VERSION || !iv || body === undefined || !tag) return undefined;
     try {
       const decipher = createDecipheriv(
         'aes-256-gcm',
