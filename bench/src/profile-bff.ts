@@ -9,7 +9,7 @@ import { startBenchStack } from './infra/bench-stack.js';
 import { apiHeaders, signInThroughBff } from './infra/bff-login.js';
 import { InspectorSession } from './infra/inspector.js';
 import { runLoad } from './infra/load.js';
-import { processCpuMs } from './infra/process-cpu.js';
+import { processCpuTimes } from './infra/process-cpu.js';
 import { ServiceLogs } from './infra/service-logs.js';
 import { type CpuProfile, summariseProfile } from './profile/cpu-profile.js';
 import { renderProfileSummary } from './profile/render-profile.js';
@@ -70,9 +70,9 @@ async function main(): Promise<void> {
     await inspector.call('Profiler.setSamplingInterval', { interval: 100 });
     await inspector.call('Profiler.start');
     const pid = target.process.pid!;
-    const cpuBefore = await processCpuMs(pid);
+    const before = await processCpuTimes(pid);
     const result = await load(seconds);
-    const cpuMs = (await processCpuMs(pid)) - cpuBefore;
+    const after = await processCpuTimes(pid);
     const { profile } = await inspector.call<{ profile: CpuProfile }>('Profiler.stop');
     await inspector.close();
     const save = flag('save');
@@ -81,7 +81,8 @@ async function main(): Promise<void> {
       renderProfileSummary(summariseProfile(profile), {
         requests: result.requests,
         requestsPerSecond: result.requestsPerSecond,
-        processCpuUsPerRequest: (cpuMs * 1000) / result.requests,
+        userUsPerRequest: ((after.userMs - before.userMs) * 1000) / result.requests,
+        systemUsPerRequest: ((after.systemMs - before.systemMs) * 1000) / result.requests,
         connections,
         seconds,
       }),

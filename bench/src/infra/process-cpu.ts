@@ -9,6 +9,12 @@ const TICKS_PER_SECOND = 100;
  * that run cost the process, whatever else the machine was doing.
  */
 export async function processCpuMs(pid: number): Promise<number> {
+  const { userMs, systemMs } = await processCpuTimes(pid);
+  return userMs + systemMs;
+}
+
+/** {@link processCpuMs} split into user time (the process's own code) and system time (the kernel's, for it). */
+export async function processCpuTimes(pid: number): Promise<{ userMs: number; systemMs: number }> {
   const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
   // The command name (field 2) may hold spaces and parentheses: fields are counted after its `)`.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -17,5 +23,5 @@ export async function processCpuMs(pid: number): Promise<number> {
   if (!Number.isFinite(utime) || !Number.isFinite(stime)) {
     throw new Error(`no CPU times for process ${pid}`);
   }
-  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+  return { userMs: (utime * 1000) / TICKS_PER_SECOND, systemMs: (stime * 1000) / TICKS_PER_SECOND };
 }

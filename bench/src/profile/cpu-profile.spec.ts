@@ -26,17 +26,18 @@ const profile: CpuProfile = {
     {
       id: 6,
       callFrame: { functionName: 'writeGeneric', url: 'node:internal/stream_base_commons' },
-      children: [7],
+      children: [7, 10],
     },
-    { id: 7, callFrame: { functionName: 'writev', url: '' } },
+    { id: 7, callFrame: { functionName: 'readStart', url: '' } },
+    { id: 10, callFrame: { functionName: 'writev', url: '' } },
     { id: 8, callFrame: { functionName: '(idle)', url: '' } },
     { id: 9, callFrame: { functionName: '(garbage collector)', url: '' } },
   ],
   startTime: 0,
   endTime: 1000,
   // Deltas vary (a descheduled thread): samples are counted, not timed.
-  samples: [5, 2, 7, 8, 9, 5, 5],
-  timeDeltas: [0, 100, 5000, 30, 400, 20, 100],
+  samples: [5, 2, 7, 8, 9, 5, 5, 10],
+  timeDeltas: [0, 100, 5000, 30, 400, 20, 100, 100],
 };
 
 describe('summariseProfile', () => {
@@ -52,8 +53,12 @@ describe('summariseProfile', () => {
     expect(summary.byPhase.get('garbage collection')).toBe(1);
   });
 
+  it('counts native socket writes apart, wherever they are called from', () => {
+    expect(summary.byPhase.get('socket writes')).toBe(1);
+  });
+
   it('leaves idle samples out of the busy ones', () => {
-    expect(summary.busy).toBe(6);
+    expect(summary.busy).toBe(7);
   });
 
   it('ranks functions by self samples', () => {

@@ -1,4 +1,11 @@
-import { type CallFrame, fallbackPhase, type Phase, PHASES, phaseOfFrame } from './phases.js';
+import {
+  type CallFrame,
+  fallbackPhase,
+  isSocketWrite,
+  type Phase,
+  PHASES,
+  phaseOfFrame,
+} from './phases.js';
 
 /** A V8 CPU profile (`--cpu-prof` files, `Profiler.stop`). */
 export interface CpuProfile {
@@ -60,7 +67,7 @@ export function summariseProfile(profile: CpuProfile, top = 25): ProfileSummary 
   for (const id of profile.samples) {
     const frame = byId.get(id)?.callFrame;
     if (!frame || IDLE.has(frame.functionName)) continue;
-    const phase = phaseOf(id);
+    const phase = isSocketWrite(frame) ? 'socket writes' : phaseOf(id);
     busy += 1;
     byPhase.set(phase, (byPhase.get(phase) ?? 0) + 1);
     const name = `${frame.functionName || '(anonymous)'} (${shortUrl(frame.url)})`;

@@ -1,5 +1,6 @@
 /** Where a sample of the BFF's CPU profile is counted (`docs/benchmarks.md`, Where the time goes). */
 export const PHASES = [
+  'socket writes',
   'cookie and session load',
   'checks',
   'security headers',
@@ -57,6 +58,18 @@ const RULES: readonly (readonly [RegExp, Phase])[] = [
   ],
   [/\/bff\/dist\/app\.js$/, 'checks'],
 ];
+
+/** The native calls that write to a socket (a system call each). */
+const SOCKET_WRITES = new Set(['writev', 'writeLatin1String', 'writeUtf8String', 'writeBuffer']);
+
+/**
+ * True for a sample inside a socket write. These are counted apart: a write that wakes the process
+ * at the other end often hands it the CPU, and the profiler's next sample lands on the write, so
+ * the write's share of the samples is far above its share of the CPU time (the system time).
+ */
+export function isSocketWrite(frame: CallFrame): boolean {
+  return frame.url === '' && SOCKET_WRITES.has(frame.functionName);
+}
 
 /** The phase a frame names, if any. */
 export function phaseOfFrame(frame: CallFrame): Phase | undefined {
