@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHmac, type KeyObject } from 'node:crypto';
 
 import { constantTimeEqual } from '../crypto/constant-time.js';
 
@@ -7,12 +7,13 @@ import { constantTimeEqual } from '../crypto/constant-time.js';
  * the first cookie named `name` (`cookie.parse`: pairs split on `;`, names and values trimmed, one
  * pair of double quotes removed, URI-decoded when valid), whose value is `s:` + the id + `.` + its
  * signature (`cookie-signature`: HMAC-SHA256 under one of `secrets`, base64 without padding).
- * Undefined for no cookie, an unsigned value or a signature no secret made.
+ * Undefined for no cookie, an unsigned value or a signature no secret made. `secrets` as
+ * `createSecretKey(Buffer.from(secret))`: the same HMAC key as the string, prepared once.
  */
 export function signedSessionId(
   header: string | undefined,
   name: string,
-  secrets: readonly string[],
+  secrets: readonly KeyObject[],
 ): string | undefined {
   const raw = header === undefined ? undefined : cookieValue(header, name);
   if (!raw?.startsWith('s:')) return undefined;
@@ -24,7 +25,7 @@ export function signedSessionId(
   return undefined;
 }
 
-function signature(value: string, secret: string): string {
+function signature(value: string, secret: KeyObject): string {
   return createHmac('sha256', secret).update(value).digest('base64').replace(/=+$/, '');
 }
 

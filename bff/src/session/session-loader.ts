@@ -1,3 +1,5 @@
+import { createSecretKey } from 'node:crypto';
+
 import type { RequestHandler } from 'express';
 
 import { type BffConfig, cookiePasswords } from '../config/config.schema.js';
@@ -24,7 +26,9 @@ const loadedLastSeen = new WeakMap<object, number>();
  * runs the same requests through both and compares the answers.
  */
 export function createApiSessionLoader(config: BffConfig, store: BffSessionStore): RequestHandler {
-  const secrets = cookieSigningSecrets(cookiePasswords(config));
+  const secrets = cookieSigningSecrets(cookiePasswords(config)).map((secret) =>
+    createSecretKey(Buffer.from(secret, 'utf8')),
+  );
   const name = config.session.cookieName;
   return (req, _res, next) => {
     // express-session gives the store its `generate` when /auth mounts it (same store object).
