@@ -14,8 +14,16 @@ export interface BareProxy {
 }
 
 const HOST = '127.0.0.1';
-/** `dist/infra/bare-proxy.js` → `dist/bare-proxy/server.js`. */
-const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'bare-proxy', 'server.js');
+/**
+ * `dist/infra/bare-proxy.js` → `dist/bare-proxy/server.js`; from the sources (the Jest smoke run)
+ * `src/bare-proxy/server.ts`, which Node runs as it is (type stripping).
+ */
+const SCRIPT = join(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'bare-proxy',
+  import.meta.url.endsWith('.ts') ? 'server.ts' : 'server.js',
+);
 
 /**
  * Starts the bare keep-alive proxy in front of `backendUrl` as a child process on a free port;
