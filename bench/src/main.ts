@@ -1,9 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { FULL_SETTINGS, SMOKE_SETTINGS } from './bench-settings.js';
 import { CliUsageError, parseCliOptions } from './cli-options.js';
+import { withHandWritten } from './report/hand-written.js';
 import { renderMarkdown, renderTable } from './report/render.js';
 import { BENCHMARKS, runBenchmarks } from './run-benchmarks.js';
 
@@ -34,7 +35,10 @@ async function main(): Promise<number> {
   });
   console.log(`\n${renderTable(report)}\n`);
   if (options.outFile) {
-    writeFileSync(options.outFile, renderMarkdown(report));
+    const existing = existsSync(options.outFile)
+      ? readFileSync(options.outFile, 'utf8')
+      : undefined;
+    writeFileSync(options.outFile, withHandWritten(renderMarkdown(report), existing));
     console.log(`bench: wrote ${options.outFile}`);
   }
   return 0;

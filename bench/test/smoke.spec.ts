@@ -21,6 +21,9 @@ const EXPECTED_IDS = [
   'B4a',
   'B4b',
   'B4c',
+  'B4d',
+  'B4e',
+  'B4f',
   'B5a',
   'B5b',
   'B5c',
@@ -77,6 +80,8 @@ describe('npm run bench -- --smoke', () => {
     // Throughput ratios come from runs where every answer was 2xx (a run with a 401 fails).
     expect(value('B1')).toBeGreaterThan(0);
     expect(value('B4a')).toBeGreaterThan(0);
+    // CPU per request of the BFF and the bare proxy, both read from /proc.
+    expect(value('B4c')).toBeGreaterThan(0);
     expect(value('B2a')).toBeGreaterThan(0);
     // The backend fetched its JWKS at least once, and the rotated key was accepted.
     expect(value('B3a')).toBeGreaterThanOrEqual(1);

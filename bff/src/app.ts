@@ -28,6 +28,7 @@ import {
   enforceSessionTimeouts,
   recordActivity,
 } from './session/session.middleware.js';
+import { createApiSessionLoader } from './session/session-loader.js';
 import { createSessionStore } from './session/store.factory.js';
 import { createSpaRouter } from './spa/spa.static.js';
 
@@ -106,7 +107,13 @@ export function createBff(config: BffConfig, deps: BffDeps = {}): BffApp {
   const upstreamAgent = createUpstreamAgent(config.backendUrl);
   const routes = new ApiRouteTable(deps.apiRoutes ?? BACKEND_API_ROUTES);
   const apiDeps = { config, refresher, agent: upstreamAgent, routes, activity };
-  app.use('/api', ...sessionBound, createApiRouter(apiDeps));
+  // Same cookie and store as `sessionBound`, read without express-session's bookkeeping (hot path).
+  app.use(
+    '/api',
+    createApiSessionLoader(config, store),
+    enforceSessionTimeouts(config, clock),
+    createApiRouter(apiDeps),
+  );
   app.use(createSpaRouter(config.spaDistDir));
   app.use((_req: Request, res: Response) => sendError(res, 404, 'not_found'));
   app.use(answerError);

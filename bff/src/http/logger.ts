@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import { pino, type Logger } from 'pino';
+import { pino, type Logger, stdSerializers } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 
 /** Paths redacted from every log line: credentials in and out. */
@@ -25,20 +25,42 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
 }
 
 /**
+ * The key pino-http binds the request under on a child logger it builds for every request and,
+ * with `quietReqLogger` and `quietResLogger`, never uses. Its serializer drops the value, so that
+ * unused binding costs nothing; the request is serialized (and redacted) once, for the completion
+ * line, under `req`.
+ */
+const UNUSED_REQUEST_BINDING = 'unusedRequestBinding';
+
+/** The request on the completion line: id, method, path without the query, headers (redacted). */
+function serializeRequest(req: IncomingMessage & { id?: unknown; originalUrl?: string }) {
+  const url = req.originalUrl ?? req.url;
+  return {
+    id: req.id,
+    method: req.method,
+    path: typeof url === 'string' ? url.split('?')[0] : undefined,
+    headers: req.headers,
+  };
+}
+
+/**
  * pino-http with a fresh request id per request (echoed as `X-Request-Id` and forwarded upstream),
  * URLs logged without their query string (the callback's `code` must not be logged) and the
  * credential headers redacted.
  *
  * `req.log` binds only `reqId` (`quietReqLogger`); the serialized request (method, path, redacted
- * headers) goes on the one completion line per request, which carries the same `reqId`. pino-http
- * serializes and redacts each request even when no line is written (`LOG_LEVEL=warn`), a cost
- * kept because request logging is a solved problem and pino-http the maintained library for it.
+ * headers) goes on the one completion line per request, which carries the same `reqId`. The
+ * serializers are given unwrapped (`wrapSerializers: false`): the request one reads Express's
+ * request directly instead of a copy pino-http would map first, and nothing is serialized for a
+ * line that is not written (`LOG_LEVEL=warn`).
  */
 export function createHttpLogger(logger: Logger): HttpLogger {
   return pinoHttp({
     logger,
     quietReqLogger: true,
     quietResLogger: true,
+    wrapSerializers: false,
+    customAttributeKeys: { req: UNUSED_REQUEST_BINDING },
     customSuccessObject: (req, _res, value: Record<string, unknown>) => ({ ...value, req }),
     customErrorObject: (req, _res, _err, value: Record<string, unknown>) => ({ ...value, req }),
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
@@ -47,17 +69,10 @@ export function createHttpLogger(logger: Logger): HttpLogger {
       return id;
     },
     serializers: {
-      req: (req: {
-        id: unknown;
-        method: string;
-        url: string;
-        headers: Record<string, unknown>;
-      }) => ({
-        id: req.id,
-        method: req.method,
-        path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
-        headers: req.headers,
-      }),
+      [UNUSED_REQUEST_BINDING]: () => undefined,
+      req: serializeRequest,
+      res: stdSerializers.res,
+      err: stdSerializers.err,
     },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
   });

@@ -8,6 +8,7 @@ import type { BffConfig } from '../config/config.schema.js';
 import { sendError } from '../http/errors.js';
 import { csrfGuard, rejectFormContentTypes } from '../http/request-guards.js';
 import { destroySession } from '../session/session.helpers.js';
+import { saveSlidActivity } from '../session/session-loader.js';
 import { requireSession } from '../session/session.middleware.js';
 import { apiRouteCheck, declaredBodyLimit } from './api-request-checks.js';
 import type { ApiRouteTable } from './api-routes.js';
@@ -28,7 +29,8 @@ export interface ApiProxyDeps {
 /**
  * `/api/*` → `BACKEND_URL` + the rest of the path, with the session's access token as a bearer:
  * the backend's routes only, CSRF-guarded, form bodies and oversized bodies refused, and only
- * then counted as activity (a refused cross-site request cannot keep a session alive). The token
+ * then counted as activity (a refused cross-site request cannot keep a session alive; a slid
+ * deadline is saved right away, see `createApiSessionLoader`). The token
  * is refreshed first when it is close to expiry, and once more after an upstream 401 on a GET.
  */
 export function createApiRouter(deps: ApiProxyDeps): express.Router {
@@ -40,6 +42,7 @@ export function createApiRouter(deps: ApiProxyDeps): express.Router {
     rejectFormContentTypes(),
     declaredBodyLimit(config.apiBodyLimitBytes),
     activity,
+    saveSlidActivity,
     requireSession,
     bearerProxy(deps),
   );

@@ -2,12 +2,7 @@ import type { Agent, ClientRequest, IncomingMessage, ServerResponse } from 'node
 import type { Socket } from 'node:net';
 
 import type { Request, RequestHandler, Response } from 'express';
-import {
-  createProxyMiddleware,
-  debugProxyErrorsPlugin,
-  type Plugin,
-  proxyEventsPlugin,
-} from 'http-proxy-middleware';
+import { createProxyServer } from 'httpxy';
 
 import type { BffConfig } from '../config/config.schema.js';
 import { sendError } from '../http/errors.js';
@@ -41,12 +36,15 @@ class BodyTooLargeError extends Error {
 }
 
 /**
- * Forwards to `BACKEND_URL` with the context's bearer token, on http-proxy-middleware (v4, over
- * httpxy) rather than hand-rolled piping: it builds the outgoing request from the incoming one,
- * streams the request body, manages agents and socket errors, and never follows redirects. (undici
- * is a client, not a proxy: body streaming, hop-by-hop handling and error mapping would all be
- * ours.) `selfHandleResponse` lets the BFF see the upstream status before anything reaches the
- * browser: that is what allows the one retry of a GET after an upstream 401.
+ * Forwards to `BACKEND_URL` with the context's bearer token, on httpxy (the proxy engine under
+ * http-proxy-middleware) rather than hand-rolled piping: it builds the outgoing request from the
+ * incoming one, streams the request body, ties the two sides' lifetimes together, manages agents
+ * and socket errors, and never follows redirects. (undici is a client, not a proxy: body
+ * streaming, hop-by-hop handling and error mapping would all be ours.) httpxy is used directly:
+ * http-proxy-middleware's layer on top (path filter, router, path rewrite, plugins; none used
+ * here) parsed two URLs and awaited three promises per request. `selfHandleResponse` lets the BFF
+ * see the upstream status before anything reaches the browser: that is what allows the one retry
+ * of a GET after an upstream 401.
  */
 export function createUpstreamProxy(config: BffConfig, agent: Agent): UpstreamProxy {
   const contexts = new WeakMap<IncomingMessage, ProxyContext>();
@@ -54,26 +52,25 @@ export function createUpstreamProxy(config: BffConfig, agent: Agent): UpstreamPr
     proto: new URL(config.publicOrigin).protocol.replace(':', ''),
     host: new URL(config.publicOrigin).host,
   };
-  const forward = createProxyMiddleware<Request, Response>({
-    target: config.backendUrl,
+  const proxy = createProxyServer({
+    target: new URL(config.backendUrl),
     agent,
     changeOrigin: true,
     xfwd: false,
     followRedirects: false,
     selfHandleResponse: true,
-    // The default plugins minus `loggerPlugin`, which builds a URL object on every response only
-    // to hand it to hpm's no-op logger (the BFF logs through pino). `debugProxyErrorsPlugin` stays
-    // (socket error listeners that keep a target restart from crashing the process);
-    // `proxyEventsPlugin` wires the `on` handlers below.
-    ejectPlugins: true,
-    // hpm types its plugins for plain IncomingMessage/ServerResponse; they work on Express's too.
-    plugins: [debugProxyErrorsPlugin, proxyEventsPlugin] as unknown as Plugin<Request, Response>[],
-    on: {
-      proxyReq: (proxyReq, req) => prepareUpstreamRequest(proxyReq, req, contexts.get(req)),
-      proxyRes: (proxyRes, req, res) => relayResponse(proxyRes, req, res, contexts.get(req)),
-      error: (err, req, res) => answerUpstreamError(err, req, res, contexts.get(req)),
-    },
   });
+  proxy.on('proxyReq', (proxyReq, req) => prepareUpstreamRequest(proxyReq, req, contexts.get(req)));
+  proxy.on('proxyRes', (proxyRes, req, res) =>
+    relayResponse(proxyRes, req, res, contexts.get(req)),
+  );
+  // With an `error` listener httpxy reports every failure here and never rejects `web`.
+  proxy.on('error', (err, req, res) => {
+    if (req && res) answerUpstreamError(err, req, res, contexts.get(req));
+  });
+  const forward: RequestHandler = (req, res, next) => {
+    proxy.web(req, res).catch(next);
+  };
   /** Sets the BFF's headers on the outgoing request and bounds it in time and size. */
   function prepareUpstreamRequest(
     proxyReq: ClientRequest,

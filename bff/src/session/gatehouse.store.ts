@@ -184,7 +184,7 @@ export abstract class GatehouseStore extends Store implements BffSessionStore {
     for (const [gen, key] of this.crypto.storeKeys(sid).entries()) {
       const row = await this.readRow(key);
       if (!row) continue;
-      const json = this.crypto.open(sid, row.box, gen);
+      const json = this.crypto.open(sid, row.box, gen, key);
       if (json === undefined) return undefined;
       const session = JSON.parse(json) as SessionData;
       // The deadline follows from the session itself, so it holds on any backend and clock.

@@ -40,6 +40,22 @@ describe('SessionCrypto', () => {
     expect(new SessionCrypto(SECRET).open(other, theirs)).toBe('theirs');
   });
 
+  it('answers a repeated open from memory only for the very box under the very id', () => {
+    const box = crypto.seal(SID, 'v1');
+    expect(crypto.open(SID, box)).toBe('v1'); // opened, remembered
+    expect(crypto.open(SID, box)).toBe('v1'); // remembered
+    // Another id presenting the same box still fails: the memory is per store key.
+    expect(crypto.open('Xx4vQ1xYk2mJ8sW0nR4tU6pL9aB7cD5g', box)).toBeUndefined();
+    // A new write under the same id is a new box: opened again, not the remembered value.
+    const next = crypto.seal(SID, 'v2');
+    expect(crypto.open(SID, next)).toBe('v2');
+    // A tampered copy of the remembered box is not the remembered box.
+    const [v, iv, body, tag] = next.split('.');
+    const flipped = `${v}.${iv}.${(body![0] === 'A' ? 'B' : 'A') + body!.slice(1)}.${tag}`;
+    expect(crypto.open(SID, flipped)).toBeUndefined();
+    expect(crypto.open(SID, next)).toBe('v2');
+  });
+
   it('refuses tampered, truncated and foreign boxes', () => {
     const box = crypto.seal(SID, 'hello');
     const [v, iv, body, tag] = box.split('.');

@@ -19,6 +19,8 @@ const TAG_BYTES = 16;
 export const SESSION_KEY_INFO = 'gatehouse/v2 session value key';
 /** How many per-session keys stay derived in memory (the sessions active right now). */
 const DERIVED_KEY_CACHE_SIZE = 4096;
+/** How many opened session values stay in memory (the sessions active right now). */
+const OPENED_CACHE_SIZE = 1024;
 
 /** The keys one password gives the store: lookup hashes and the salt of the value keys. */
 interface Generation {
@@ -38,6 +40,15 @@ interface Generation {
 export class SessionCrypto {
   private readonly generations: readonly Generation[];
   private readonly derived = new LRUCache<string, KeyObject>({ max: DERIVED_KEY_CACHE_SIZE });
+  /**
+   * The last box opened under a store key and its plaintext: a session read on every request of
+   * its own is opened once per write, not once per read. A hit needs the very box (its random IV
+   * makes every seal unique) under the store key of the very id, so it answers exactly what
+   * opening would; the derived keys above already let the process open these boxes.
+   */
+  private readonly opened = new LRUCache<string, { box: string; plaintext: string }>({
+    max: OPENED_CACHE_SIZE,
+  });
 
   constructor(secrets: string | readonly string[]) {
     this.generations = passwordList(secrets).map((password) => ({
@@ -86,13 +97,16 @@ export class SessionCrypto {
 
   /**
    * Opens a box sealed for `sessionId` under generation `gen` (the one whose store key held it);
-   * undefined when it is foreign, tampered or malformed.
+   * undefined when it is foreign, tampered or malformed. `knownStoreKey`: `storeKeys(sessionId)[gen]`,
+   * when the caller has it already (saves an HMAC).
    */
-  open(sessionId: string, box: string, gen = 0): string | undefined {
+  open(sessionId: string, box: string, gen = 0, knownStoreKey?: string): string | undefined {
+    if (gen < 0 || gen >= this.generations.length) return undefined;
+    const storeKey = knownStoreKey ?? this.mac(gen, `key:${sessionId}`);
+    const known = this.opened.get(storeKey);
+    if (known?.box === box) return known.plaintext;
     const [version, iv, body, tag] = box.split('.');
     if (version !== BOX_VERSION || !iv || body === undefined || !tag) return undefined;
-    if (gen < 0 || gen >= this.generations.length) return undefined;
-    const storeKey = this.mac(gen, `key:${sessionId}`);
     try {
       const decipher = createDecipheriv(
         'aes-256-gcm',
@@ -102,18 +116,21 @@ export class SessionCrypto {
       );
       decipher.setAAD(Buffer.from(storeKey));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-      return Buffer.concat([
+      const plaintext = Buffer.concat([
         decipher.update(Buffer.from(body, 'base64url')),
         decipher.final(),
       ]).toString('utf8');
+      this.opened.set(storeKey, { box, plaintext });
+      return plaintext;
     } catch {
       return undefined;
     }
   }
 
-  /** Drops the derived key of an ended session from memory. */
+  /** Drops the derived key and the opened value of an ended session from memory. */
   forget(storeKey: string): void {
     this.derived.delete(storeKey);
+    this.opened.delete(storeKey);
   }
 
   /**
