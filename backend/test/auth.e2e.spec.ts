@@ -86,6 +86,7 @@ describe('JwtAuthGuard: tokens (real guard, test issuer keys)', () => {
     const res = await t.as(token).get('/admin/me');
     expect(res.status).toBe(200);
     expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['etag']).toBeUndefined();
     expect(res.body).toEqual({
       id: 'user_42',
       sessionId: 'session_42',
