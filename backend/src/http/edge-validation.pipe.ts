@@ -56,7 +56,13 @@ export class EdgeValidationPipe implements PipeTransform {
     exceptionFactory: (issues) => new SchemaIssues(issues),
   });
 
-  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    // Most arguments (@CurrentUser, @Req, …) declare no schema: answer them without a promise.
+    if (metadata.schema === undefined) return value;
+    return this.validate(value, metadata);
+  }
+
+  private async validate(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
       return await this.pipe.transform(value, metadata);
     } catch (error) {
