@@ -6,6 +6,7 @@ import { createTestApp, type LogCapture, type TestApp } from '../../kit/index.js
 import { auditConfig } from './audit-test-config.js';
 import { auditedActionModule, type MembershipRolesFixture } from './audited-action.fixture.js';
 import type { WorkosEventsStack } from './workos-events-stack.js';
+import type { Response } from 'supertest';
 
 /** Fast rounds and retries, so outages end within a test. */
 export const FAST_EXPORT: WorkosExportSettings = {
@@ -56,7 +57,11 @@ export function exportingBackend(
 }
 
 /** An admin of `organizationId` changes Max's role through the audited fixture. */
-export async function changeRole(t: TestApp, organizationId: string, role: string) {
+export async function changeRole(
+  t: TestApp,
+  organizationId: string,
+  role: string,
+): Promise<Response> {
   return t
     .as({ org_id: organizationId, permissions: ['members:manage'] })
     .post('/fixture/members/om_max/role')
