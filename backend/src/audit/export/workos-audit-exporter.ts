@@ -7,6 +7,7 @@ import { WORKOS_ADMIN_CONFIG } from '../../workos/workos.tokens.js';
 import type { AuditConfig, WorkosExportSettings } from '../audit.config.js';
 import { AUDIT_CONFIG } from '../audit.tokens.js';
 import { AuditStore } from '../audit-store.js';
+import { BackgroundRounds } from '../background-rounds.js';
 import { errorSummary } from '../ingestion/error-summary.js';
 import type { AuditExportRepository, ClaimedExport } from './audit-export.repository.js';
 import { exportFailure, retryDelay } from './export-failure.js';
@@ -46,11 +47,8 @@ function offReason(audit: AuditConfig, workos: WorkosAdminConfig | undefined): s
  */
 @Injectable()
 export class WorkosAuditExporter {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = true;
+  private rounds: BackgroundRounds | undefined;
   private sdk: WorkOS | null = null;
-  private consecutiveFailures = 0;
   private stats: ExporterStats = {
     running: false,
     claimed: 0,
@@ -69,7 +67,7 @@ export class WorkosAuditExporter {
 
   /** Starts delivering (the first round right away) unless the configuration switches it off. */
   start(): void {
-    if (!this.stopped) return;
+    if (this.rounds?.active === true) return;
     const reason = offReason(this.config, this.workos);
     if (reason !== null || !this.workos) {
       this.logger.pino.info({ reason }, 'WorkOS audit export off');
@@ -77,17 +75,27 @@ export class WorkosAuditExporter {
     }
     // The SDK's own retries are off: the outbox retries, with the same idempotency key.
     this.sdk = createWorkosAdminClient({ ...this.workos, maxRetries: 0 });
-    this.stopped = false;
+    const { pollIntervalMs, maxRetryMs } = this.settings;
+    this.rounds = new BackgroundRounds({
+      intervalMs: pollIntervalMs,
+      maxBackoffMs: maxRetryMs,
+      round: () => this.deliverBatch(),
+      onFailure: (error, _consecutiveFailures, retryInMs) => {
+        this.stats = { ...this.stats, failures: this.stats.failures + 1 };
+        this.logger.pino.warn(
+          { error: errorSummary(error), retryInMs },
+          'WorkOS audit export paused',
+        );
+      },
+    });
     this.stats = { ...this.stats, running: true };
     this.logger.pino.info({ ...this.settings }, 'WorkOS audit export started');
-    this.schedule(0);
+    this.rounds.start();
   }
 
   /** Stops: waits for the round in progress (its sends and their records). */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.rounds?.stop();
     this.stats = { ...this.stats, running: false };
   }
 
@@ -106,43 +114,16 @@ export class WorkosAuditExporter {
     return (this.workos?.timeoutMs ?? 5_000) * 2 + 30_000;
   }
 
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.round();
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async round(): Promise<void> {
-    const { pollIntervalMs, maxRetryMs } = this.settings;
-    let next = pollIntervalMs;
-    try {
-      const full = await this.deliverBatch();
-      this.consecutiveFailures = 0;
-      if (full) next = 0;
-    } catch (error) {
-      this.consecutiveFailures += 1;
-      this.stats = { ...this.stats, failures: this.stats.failures + 1 };
-      next = retryDelay(this.consecutiveFailures + 1, pollIntervalMs, maxRetryMs);
-      this.logger.pino.warn(
-        { error: errorSummary(error), retryInMs: next },
-        'WorkOS audit export paused',
-      );
-    }
-    this.schedule(next);
-  }
-
   /** One round: whether a full batch suggests more is due. */
   private async deliverBatch(): Promise<boolean> {
     const { exports } = await this.store.repositories();
-    if (this.stopped) return false;
+    if (this.rounds?.active !== true) return false;
     const claimed = await exports.claim(BATCH_SIZE, this.leaseMs);
     this.stats = { ...this.stats, claimed: this.stats.claimed + claimed.length };
     const results = await Promise.allSettled(claimed.map((c) => this.deliver(exports, c)));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
-    return claimed.length === BATCH_SIZE && !this.stopped;
+    return claimed.length === BATCH_SIZE && this.rounds?.active === true;
   }
 
   /** Sends one entry and records the result; throws only when the database cannot record it. */

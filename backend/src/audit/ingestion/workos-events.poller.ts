@@ -6,6 +6,7 @@ import { WORKOS_ADMIN_CONFIG } from '../../workos/workos.tokens.js';
 import type { AuditConfig } from '../audit.config.js';
 import { AUDIT_CONFIG } from '../audit.tokens.js';
 import { AuditStore } from '../audit-store.js';
+import { BackgroundRounds } from '../background-rounds.js';
 import { ingestPage, workosEventsSource, type WorkosEventsSource } from './ingest-page.js';
 import { pollerLeaseFor, type PollerLease } from './poller-lease.js';
 import { CursorMovedError } from './workos-events.repository.js';
@@ -49,9 +50,7 @@ function offReason(audit: AuditConfig, workos: WorkosAdminConfig | undefined): s
  */
 @Injectable()
 export class WorkosEventsPoller {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
-  private stopped = true;
+  private rounds: BackgroundRounds | undefined;
   private source: WorkosEventsSource | undefined;
   private lease: PollerLease | undefined;
   private stats: PollerStats = {
@@ -73,7 +72,7 @@ export class WorkosEventsPoller {
 
   /** Starts polling (the first poll right away) unless the configuration switches it off. */
   start(): void {
-    if (!this.stopped) return;
+    if (this.rounds?.active === true) return;
     const { store } = this.config;
     const reason = offReason(this.config, this.workos);
     // The SDK's own retries are off: the next poll is the retry.
@@ -89,56 +88,32 @@ export class WorkosEventsPoller {
     this.lease = pollerLeaseFor(store, (error) =>
       this.logger.pino.warn({ error: errorSummary(error) }, 'WorkOS events poller lost its lock'),
     );
-    this.stopped = false;
-    this.logger.pino.info(
-      { intervalMs: this.config.events?.pollIntervalMs },
-      'WorkOS events poller started',
-    );
-    this.schedule(0);
+    const intervalMs = this.config.events?.pollIntervalMs ?? 0;
+    this.rounds = new BackgroundRounds({
+      intervalMs,
+      maxBackoffMs: Math.max(intervalMs, MAX_BACKOFF_MS),
+      round: () => this.pollOnce(),
+      onFailure: (error, consecutiveFailures, retryInMs) => {
+        this.stats = { ...this.stats, failures: this.stats.failures + 1 };
+        this.logger.pino.warn(
+          { error: errorSummary(error), consecutiveFailures, retryInMs },
+          'WorkOS events not read',
+        );
+      },
+    });
+    this.logger.pino.info({ intervalMs }, 'WorkOS events poller started');
+    this.rounds.start();
   }
 
   /** Stops polling: waits for a poll in progress, then releases the lease. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.rounds?.stop();
     await this.lease?.release();
   }
 
   /** Counters since start. */
   status(): PollerStats {
-    return this.stats;
-  }
-
-  private schedule(delayMs: number): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.poll();
-    }, delayMs);
-    this.timer.unref();
-  }
-
-  private async poll(): Promise<void> {
-    const interval = this.config.events?.pollIntervalMs ?? 0;
-    let next = interval;
-    try {
-      const more = await this.pollOnce();
-      this.stats = { ...this.stats, consecutiveFailures: 0 };
-      if (more) next = 0;
-    } catch (error) {
-      const failures = this.stats.consecutiveFailures + 1;
-      this.stats = {
-        ...this.stats,
-        failures: this.stats.failures + 1,
-        consecutiveFailures: failures,
-      };
-      next = Math.min(interval * 2 ** failures, Math.max(interval, MAX_BACKOFF_MS));
-      this.logger.pino.warn(
-        { error: errorSummary(error), consecutiveFailures: failures, retryInMs: next },
-        'WorkOS events not read',
-      );
-    }
-    this.schedule(next);
+    return { ...this.stats, consecutiveFailures: this.rounds?.consecutiveFailures ?? 0 };
   }
 
   /** One poll: whether a full page suggests more is waiting. */
@@ -148,7 +123,7 @@ export class WorkosEventsPoller {
     this.stats = { ...this.stats, leader, polls: this.stats.polls + 1 };
     if (!leader) return false;
     const { workosEvents } = await this.store.repositories();
-    for (let page = 0; page < MAX_PAGES_PER_POLL && !this.stopped; page += 1) {
+    for (let page = 0; page < MAX_PAGES_PER_POLL && this.rounds?.active === true; page += 1) {
       let result;
       try {
         result = await ingestPage(this.source, workosEvents);
@@ -168,6 +143,6 @@ export class WorkosEventsPoller {
       }
       if (!result.full) return false;
     }
-    return !this.stopped;
+    return this.rounds?.active === true;
   }
 }
