@@ -16,6 +16,7 @@ import {
   requireSession,
 } from './session.middleware.js';
 import type { AuthState } from './session.types.js';
+import { session } from '../../test/support/session-fixtures.js';
 
 const PASSWORD = 'session-loader-spec-password-32-chars!!';
 const PREVIOUS = 'session-loader-spec-previous-password-32!';
@@ -67,25 +68,9 @@ function appOn(path: Path, store: OutageStore, clock: () => number) {
   return app;
 }
 
+/** A signed-in session's auth state (its access token valid past the tests' clock). */
 function auth(createdAt: number, lastSeenAt: number): AuthState {
-  return {
-    user: {
-      id: 'user_1',
-      email: 'a@b.c',
-      firstName: null,
-      lastName: null,
-      profilePictureUrl: null,
-    },
-    workosSessionId: 'session_1',
-    organizationId: null,
-    role: null,
-    roles: [],
-    permissions: [],
-    sealedTokens: 'Fe26.2*sealed',
-    accessExpiresAt: T0 + 300_000,
-    createdAt,
-    lastSeenAt,
-  };
+  return { ...session(createdAt, lastSeenAt).auth!, accessExpiresAt: T0 + 300_000 };
 }
 
 function signed(sid: string, secret: string): string {

@@ -3,8 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 
-import type { SessionData } from 'express-session';
-
+import { session } from '../../test/support/session-fixtures.js';
 import { loadStoredSession, saveStoredSession } from './session-store.types.js';
 import { SqliteSessionStore } from './sqlite.store.js';
 import './session.types.js';
@@ -13,30 +12,6 @@ import './session.types.js';
 
 const limits = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
 const secret = 'a-server-secret-of-at-least-32-characters';
-
-function session(now: number): SessionData {
-  return {
-    cookie: { originalMaxAge: null },
-    auth: {
-      user: {
-        id: 'user_1',
-        email: 'a@b.c',
-        firstName: null,
-        lastName: null,
-        profilePictureUrl: null,
-      },
-      workosSessionId: 'session_1',
-      organizationId: null,
-      role: null,
-      roles: [],
-      permissions: [],
-      sealedTokens: 'Fe26.2*sealed',
-      accessExpiresAt: now + 300_000,
-      createdAt: now,
-      lastSeenAt: now,
-    },
-  };
-}
 
 /** Every row of the file, read through a second connection. */
 function rowsIn(path: string): Record<string, unknown>[] {
