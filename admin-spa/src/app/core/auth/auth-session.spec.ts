@@ -1,6 +1,7 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
+import { provideRecordingChannel } from '../../../testing/recording-channel';
 import { RecordingLocation } from '../../../testing/recording-location';
 import {
   ACME,
@@ -11,7 +12,6 @@ import {
 } from '../../../testing/session-fixtures';
 import { answerSession, provideTestApp, signInAs } from '../../../testing/test-providers';
 import { AuthSession, SIGNED_OUT_PATH } from './auth-session';
-import { BROADCAST_CHANNEL_FACTORY, type BroadcastChannelLike } from './session-channel';
 
 describe('AuthSession', () => {
   let session: AuthSession;
@@ -21,17 +21,8 @@ describe('AuthSession', () => {
 
   beforeEach(() => {
     published.length = 0;
-    const channel: BroadcastChannelLike = {
-      postMessage: (message) => published.push(message),
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      close: () => undefined,
-    };
     TestBed.configureTestingModule({
-      providers: [
-        provideTestApp(),
-        { provide: BROADCAST_CHANNEL_FACTORY, useValue: () => channel },
-      ],
+      providers: [provideTestApp(), provideRecordingChannel(published)],
     });
     session = TestBed.inject(AuthSession);
     http = TestBed.inject(HttpTestingController);

@@ -1,12 +1,12 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 
+import { provideRecordingChannel } from '../../../testing/recording-channel';
 import { RecordingLocation } from '../../../testing/recording-location';
 import { GLOBEX, multiOrganizationSessionBody } from '../../../testing/session-fixtures';
 import { provideTestApp, signInAs } from '../../../testing/test-providers';
 import { AuthSession } from './auth-session';
 import { OrganizationSwitch } from './organization-switch';
-import { BROADCAST_CHANNEL_FACTORY, type BroadcastChannelLike } from './session-channel';
 
 describe('OrganizationSwitch', () => {
   let http: HttpTestingController;
@@ -17,17 +17,8 @@ describe('OrganizationSwitch', () => {
 
   beforeEach(async () => {
     published.length = 0;
-    const channel: BroadcastChannelLike = {
-      postMessage: (message) => published.push(message),
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-      close: () => undefined,
-    };
     TestBed.configureTestingModule({
-      providers: [
-        provideTestApp(),
-        { provide: BROADCAST_CHANNEL_FACTORY, useValue: () => channel },
-      ],
+      providers: [provideTestApp(), provideRecordingChannel(published)],
     });
     http = TestBed.inject(HttpTestingController);
     location = TestBed.inject(RecordingLocation);
