@@ -11,12 +11,14 @@ import { AuditStore } from './audit-store.js';
 import { WorkosAuditExporter } from './export/workos-audit-exporter.js';
 import { WorkosEventsPoller } from './ingestion/workos-events.poller.js';
 import { DenialAggregator } from './recording/denial-aggregator.js';
+import { OrganizationSwitchTracker } from './switches/organization-switch.tracker.js';
 
 /**
  * Starts and stops the trail's parts in order: the store opens at bootstrap (in the background),
  * denial counts are flushed on a timer, retention runs daily, WorkOS events are polled, finished
- * admin entries are exported to WorkOS Audit Logs; at shutdown the poller and the exporter stop and
- * the last counts are flushed before the database closes.
+ * admin entries are exported to WorkOS Audit Logs, organization switches are observed; at shutdown
+ * the poller and the exporter stop and the last counts and switches are written before the
+ * database closes.
  */
 @Injectable()
 export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -28,6 +30,7 @@ export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShut
     private readonly retention: AuditRetention,
     private readonly workosEvents: WorkosEventsPoller,
     private readonly workosExport: WorkosAuditExporter,
+    private readonly switches: OrganizationSwitchTracker,
     @Inject(AUDIT_CONFIG) private readonly config: AuditConfig,
   ) {}
 
@@ -41,13 +44,14 @@ export class AuditLifecycle implements OnApplicationBootstrap, OnApplicationShut
     this.retention.start();
     this.workosEvents.start();
     this.workosExport.start();
+    this.switches.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.flushTimer);
     await Promise.all([this.workosEvents.stop(), this.workosExport.stop()]);
     await this.retention.stop();
-    await this.denials.flush();
+    await Promise.all([this.denials.flush(), this.switches.stop()]);
     await this.store.close();
   }
 }

@@ -13,18 +13,24 @@ export interface PruneResult {
   readonly cutoff: Date;
   readonly events: number;
   readonly denials: number;
+  /** Sessions whose organization was last seen before the cutoff. */
+  readonly sessions: number;
 }
 
-/** Deletes events and denial counts older than `retentionDays` before `now`. */
+/**
+ * Deletes events, denial counts and sessions (when given) older than `retentionDays` before `now`.
+ */
 export async function pruneExpired(
-  repositories: Pick<AuditRepositories, 'events' | 'denials'>,
+  repositories: Pick<AuditRepositories, 'events' | 'denials'> &
+    Partial<Pick<AuditRepositories, 'sessions'>>,
   now: number,
   retentionDays: number,
 ): Promise<PruneResult> {
   const cutoff = new Date(now - retentionDays * DAY_MS);
   const events = await repositories.events.prune(cutoff);
   const denials = await repositories.denials.prune(cutoff);
-  return { cutoff, events, denials };
+  const sessions = (await repositories.sessions?.prune(cutoff)) ?? 0;
+  return { cutoff, events, denials, sessions };
 }
 
 /**
@@ -71,7 +77,12 @@ export class AuditRetention {
         this.config.retentionDays,
       );
       this.logger.pino.info(
-        { cutoff: result.cutoff.toISOString(), events: result.events, denials: result.denials },
+        {
+          cutoff: result.cutoff.toISOString(),
+          events: result.events,
+          denials: result.denials,
+          sessions: result.sessions,
+        },
         'audit retention pruned',
       );
       return result;

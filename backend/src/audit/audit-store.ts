@@ -8,6 +8,7 @@ import { AuditDenialRepository } from './database/audit-denial.repository.js';
 import { AuditEventRepository } from './database/audit-event.repository.js';
 import { AuditExportRepository } from './export/audit-export.repository.js';
 import { WorkosEventsRepository } from './ingestion/workos-events.repository.js';
+import { SessionOrganizationsRepository } from './switches/session-organizations.repository.js';
 
 /** What the store is doing, for logs and readiness details. */
 export type AuditStoreState = 'idle' | 'opening' | 'open' | 'retrying' | 'disabled' | 'closed';
@@ -23,6 +24,8 @@ export interface AuditRepositories {
   readonly workosEvents: WorkosEventsRepository;
   /** The outbox of the export to WorkOS Audit Logs. */
   readonly exports: AuditExportRepository;
+  /** Each session's organization, and the organization switches it reveals. */
+  readonly sessions: SessionOrganizationsRepository;
 }
 
 /**
@@ -107,6 +110,7 @@ export class AuditStore {
       denials: new AuditDenialRepository(database),
       workosEvents: new WorkosEventsRepository(database),
       exports: new AuditExportRepository(database),
+      sessions: new SessionOrganizationsRepository(database),
     };
     this.opened = { database, repositories };
     this.state = 'open';

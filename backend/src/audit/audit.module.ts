@@ -15,6 +15,7 @@ import { AuditTrail } from './recording/audit-trail.service.js';
 import { DenialAggregator } from './recording/denial-aggregator.js';
 import { DenialRecorderMiddleware } from './recording/denial-recorder.middleware.js';
 import { RouteRequirements } from './recording/route-requirements.js';
+import { OrganizationSwitchTracker } from './switches/organization-switch.tracker.js';
 
 /**
  * The audit configuration: `audit` of the backend configuration when it carries one, else read
@@ -52,21 +53,29 @@ const providers: Provider[] = [
   AuditRetention,
   WorkosEventsPoller,
   WorkosAuditExporter,
+  OrganizationSwitchTracker,
   AuditLifecycle,
   { provide: APP_FILTER, useClass: AuditUnavailableFilter },
 ];
 
 /**
  * The audit trail (issue 17): storage (PGlite or PostgreSQL), `AuditTrail` for admin actions,
- * denial counting for every 401/403, retention, the WorkOS Events API poller, the export to WorkOS
- * Audit Logs, and `GET /audit…`
+ * denial counting for every 401/403, organization switches seen in verified tokens, retention, the
+ * WorkOS Events API poller, the export to WorkOS Audit Logs, and `GET /audit…`
  * for `audit:read`.
  * See docs/audit.md.
  */
 @Module({
   providers,
   controllers: [AuditController],
-  exports: [AuditTrail, AuditStore, DenialAggregator, WorkosEventsPoller, WorkosAuditExporter],
+  exports: [
+    AuditTrail,
+    AuditStore,
+    DenialAggregator,
+    WorkosEventsPoller,
+    WorkosAuditExporter,
+    OrganizationSwitchTracker,
+  ],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

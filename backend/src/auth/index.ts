@@ -14,5 +14,5 @@ export {
 } from './decorators/access.decorators.js';
 export type { AuthenticatedUser, Impersonator } from './authenticated-user.js';
 export type { KeySourceStatus } from './key-source.js';
-export { TokenVerifier } from './token-verifier.js';
+export { TokenVerifier, type VerifiedTokenObserver } from './token-verifier.js';
 export type { VerificationResult } from './verification-result.js';

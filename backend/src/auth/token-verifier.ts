@@ -11,6 +11,12 @@ import { VerifiedTokenCache } from './verified-token.cache.js';
 import { WorkosJwtStrategy } from './workos-jwt.strategy.js';
 
 /**
+ * Told of each token {@link TokenVerifier.verify} verified in full (not of cache hits). Runs on the
+ * request's path: it must be synchronous, O(1) and must not throw (a throw is swallowed).
+ */
+export type VerifiedTokenObserver = (user: AuthenticatedUser) => void;
+
+/**
  * Verifies WorkOS access tokens: the one place that holds the keys, checks signatures and claims,
  * and caches verified tokens. A token is first checked unverified (shape, RS256, issuer, kid; no
  * JWKS fetch for one that fails), then by passport-jwt with the key source's key and the claims
@@ -22,6 +28,7 @@ export class TokenVerifier {
   private readonly issuers: ReadonlySet<string>;
   private readonly strategy: WorkosJwtStrategy;
   private readonly cache: VerifiedTokenCache;
+  private observer: VerifiedTokenObserver | undefined;
 
   constructor(
     @Inject(BACKEND_CONFIG) config: BackendConfig,
@@ -37,6 +44,14 @@ export class TokenVerifier {
       config.clockToleranceSeconds,
     );
     keys.onKeysRetired((kids) => this.cache.forgetKeys(kids));
+  }
+
+  /**
+   * Sets the one observer of fully verified tokens (the audit trail's organization switches);
+   * undefined removes it. Cache hits are not observed: they cost what they cost without one.
+   */
+  observeVerified(observer: VerifiedTokenObserver | undefined): void {
+    this.observer = observer;
   }
 
   /** The user of a token {@link verify} accepted before, while still valid; synchronous. */
@@ -63,8 +78,21 @@ export class TokenVerifier {
     const { kid } = unverified;
     const generation = this.cache.generation;
     const result = await this.strategy.check({ token, kid, allowFetch: options.allowFetch });
-    if (result.user !== undefined) this.cache.set(token, result.user, kid, generation);
+    if (result.user !== undefined) {
+      this.cache.set(token, result.user, kid, generation);
+      this.notify(result.user);
+    }
     return result;
+  }
+
+  /** An observer never fails or delays the request whose token it is told of. */
+  private notify(user: AuthenticatedUser): void {
+    if (this.observer === undefined) return;
+    try {
+      this.observer(user);
+    } catch {
+      // The observer counts its own losses; the request goes on.
+    }
   }
 
   /** What `/health/ready` and `/admin/overview` report about the signing keys. */

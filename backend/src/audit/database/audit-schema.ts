@@ -6,8 +6,11 @@ export type AuditOutcome = 'pending' | 'succeeded' | 'failed';
 /** Every {@link AuditOutcome}. */
 export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['pending', 'succeeded', 'failed'];
 
-/** Where an entry came from: an admin action through this backend, or WorkOS's Events API. */
-export type AuditSource = 'admin' | 'workos';
+/**
+ * Where an entry came from: an admin action through this backend, WorkOS's Events API, or verified
+ * access tokens (organization switches, migration 0005).
+ */
+export type AuditSource = 'admin' | 'workos' | 'token';
 
 /** `audit_events`: one row per recorded event; append-only (see the first migration). */
 export interface AuditEventsTable {
@@ -18,7 +21,10 @@ export interface AuditEventsTable {
   /** The organization the event belongs to; null when none is known. */
   organization_id: string | null;
   source: AuditSource;
-  /** Id at the source (WorkOS event id) for de-duplication; null for admin actions. */
+  /**
+   * Id at the source for de-duplication: the WorkOS event id; for a switch, its session,
+   * organization and token `iat`. Null for admin actions.
+   */
   external_id: string | null;
   actor_id: string | null;
   actor_email: string | null;

@@ -35,7 +35,7 @@ export async function pruneInChunks(
  */
 export async function vacuumEmbedded(
   database: AuditDatabase,
-  table: 'audit_events' | 'audit_denials',
+  table: 'audit_events' | 'audit_denials' | 'audit_session_organizations',
 ): Promise<void> {
   if (database.kind !== 'pglite') return;
   await sql`vacuum (analyze) ${sql.table(table)}`.execute(database.db);

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { AuditEvent } from '../audit-event.js';
-import { AUDIT_OUTCOMES, type AuditOutcome } from '../database/audit-schema.js';
+import { AUDIT_OUTCOMES, type AuditOutcome, type AuditSource } from '../database/audit-schema.js';
 import type { DenialCount } from '../database/audit-denial.repository.js';
 import { encodeCursor } from './audit-cursor.js';
 
@@ -29,7 +29,7 @@ export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) readonly id!: string;
   @ApiProperty({ description: 'ISO 8601' }) readonly occurredAt!: string;
   @ApiProperty({ type: String, nullable: true }) readonly organizationId!: string | null;
-  @ApiProperty({ enum: ['admin', 'workos'] }) readonly source!: 'admin' | 'workos';
+  @ApiProperty({ enum: ['admin', 'workos', 'token'] }) readonly source!: AuditSource;
   @ApiProperty({ type: AuditActorDto }) readonly actor!: AuditActorDto;
   @ApiProperty({ example: 'member.role_changed' }) readonly action!: string;
   @ApiProperty({ type: AuditTargetDto, nullable: true }) readonly target!: AuditTargetDto | null;

@@ -373,7 +373,7 @@ export interface components {
       outcome: 'pending' | 'succeeded' | 'failed';
       request: components['schemas']['AuditRequestDto'];
       /** @enum {string} */
-      source: 'admin' | 'workos';
+      source: 'admin' | 'workos' | 'token';
       target: components['schemas']['AuditTargetDto'] | null;
     };
     AuditPageDto: {
