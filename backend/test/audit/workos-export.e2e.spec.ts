@@ -2,7 +2,7 @@ import { EXAMPLE_CORP_ID, GLOBEX_ID } from '@gatehouse/workos-emulator';
 import { AuditStore } from '../../src/audit/audit-store.js';
 import { toWorkosAuditEvent } from '../../src/audit/export/workos-audit-event.mapper.js';
 import { AuditTrail } from '../../src/audit/recording/audit-trail.service.js';
-import { LogCapture } from '../kit/index.js';
+import { LogCapture, type TestApp } from '../kit/index.js';
 import { MembershipRolesFixture } from './support/audited-action.fixture.js';
 import { storesUnderTest } from './support/stores-under-test.js';
 import {
@@ -209,9 +209,10 @@ describe.each(storesUnderTest())('export to WorkOS Audit Logs on $name', (store)
       logs,
       exportSettings: null,
     });
-    const noKey = await exportingBackend(stack, store.config(), roles, { logs, apiKey: false });
-    const before = await exportCounts(off);
+    let noKey: TestApp | undefined;
     try {
+      noKey = await exportingBackend(stack, store.config(), roles, { logs, apiKey: false });
+      const before = await exportCounts(off);
       expect((await changeRole(off, EXAMPLE_CORP_ID, 'admin')).status).toBe(200);
       await pause(300);
       expect(createEventCalls(stack)).toBe(0);
@@ -220,7 +221,7 @@ describe.each(storesUnderTest())('export to WorkOS Audit Logs on $name', (store)
       expect(await exportCounts(off)).toEqual({ ...before, pending: before.pending + 1 });
     } finally {
       await off.close();
-      await noKey.close();
+      await noKey?.close();
     }
     expect(logs.find('WorkOS audit export off').map((r) => r['reason'])).toEqual([
       'AUDIT_EXPORT_WORKOS is not true',
