@@ -32,7 +32,8 @@ export function nodeJestConfig({ displayName, testTimeout = 15_000 }) {
       ],
     },
     testTimeout,
-    // Servers started by a suite are closed by the suite; this only reports a leak instead of hanging.
-    openHandlesTimeout: 2_000,
+    // Servers started by a suite are closed by the suite. When a failed test leaves one open (an
+    // app it could not close), Jest would wait for it forever: it exits instead, after reporting.
+    forceExit: true,
   };
 }
