@@ -35,6 +35,7 @@ export class PgliteThread {
   private failure: Error | undefined;
   private ready = false;
   private closing = false;
+  private ended = false;
 
   /** @param onLost told when the thread fails or ends while open (not when closed). */
   constructor(
@@ -51,9 +52,10 @@ export class PgliteThread {
         else this.settle(reply);
       });
       this.worker.on('error', (error: Error) => reject(this.fail(error)));
-      this.worker.on('exit', (code) =>
-        reject(this.fail(new Error(`PGlite thread exited (${code})`))),
-      );
+      this.worker.on('exit', (code) => {
+        this.ended = true;
+        reject(this.fail(new Error(`PGlite thread exited (${code})`)));
+      });
     });
     // Callers observe the rejection through waitReady; this only keeps it from being unhandled.
     this.waitReady.catch(() => undefined);
@@ -69,18 +71,18 @@ export class PgliteThread {
     return messages;
   }
 
-  /** Closes the database and ends the thread. */
+  /**
+   * Closes the database and lets the thread end by itself. It is never terminated from here:
+   * terminating a thread whose WebAssembly V8 may still be compiling in the background can crash
+   * the whole process. A thread that has not ended after a while no longer holds the process open.
+   */
   async close(): Promise<void> {
     this.closing = true;
-    if (this.failure) {
-      await this.worker.terminate();
-      return;
-    }
+    if (this.ended) return;
     const exited = new Promise((resolve) => this.worker.once('exit', () => resolve(true)));
-    await this.request('close');
-    // Closing its port lets the thread end by itself; do not wait for more than a moment.
-    const timeout = new Promise((resolve) => setTimeout(resolve, 1_000).unref());
-    if ((await Promise.race([exited, timeout])) === undefined) await this.worker.terminate();
+    if (!this.failure) await this.request('close').catch(() => undefined);
+    const timeout = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    if ((await Promise.race([exited, timeout])) === undefined) this.worker.unref();
   }
 
   private request(kind: 'exec' | 'close', message?: Uint8Array): Promise<Uint8Array> {
